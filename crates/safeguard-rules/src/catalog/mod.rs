@@ -1,0 +1,7 @@
+//! The catalog data that is not code: the HIPAA Security Rule's specifications, the
+//! HIPAA-eligible services, and the shared responsibility model. Each lives in a TOML file under
+//! `data/`, compiled into the binary and parsed once.
+
+pub mod hipaa;
+
+pub use hipaa::{hipaa, Family, HipaaCatalog, HipaaSpec, Requirement, SpecKind};
