@@ -2,6 +2,7 @@
 
 mod account;
 mod app;
+mod backup;
 mod datastores;
 mod ec2;
 mod iam;
@@ -12,6 +13,7 @@ mod s3;
 
 pub use account::*;
 pub use app::*;
+pub use backup::*;
 pub use datastores::*;
 pub use ec2::*;
 pub use iam::*;
