@@ -33,6 +33,13 @@ pub struct S3Bucket {
     /// Object Lock enabled on the bucket.
     #[serde(default)]
     pub object_lock: Value<bool>,
+    /// The Object Lock default retention applied to new objects (S3
+    /// `GetObjectLockConfiguration` -> `Rule.DefaultRetention`; CloudFormation
+    /// `ObjectLockConfiguration.Rule.DefaultRetention`, Terraform
+    /// `aws_s3_bucket_object_lock_configuration`). `None` when Object Lock has no default
+    /// rule, so objects are locked only if each writer asks for it.
+    #[serde(default)]
+    pub object_lock_default_retention: Value<Option<ObjectLockRetention>>,
     /// At least one replication rule is enabled.
     #[serde(default)]
     pub replication: Value<bool>,
@@ -62,6 +69,15 @@ pub struct Versioning {
     pub enabled: bool,
     #[serde(default)]
     pub mfa_delete: bool,
+}
+
+/// An Object Lock default retention rule.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectLockRetention {
+    /// `GOVERNANCE` or `COMPLIANCE`.
+    pub mode: String,
+    /// Retention period in days (AWS `Years` converted at 365 days a year).
+    pub days: u32,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
