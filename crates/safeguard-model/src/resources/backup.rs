@@ -28,15 +28,40 @@ pub struct BackupRule {
     pub copies_elsewhere: bool,
 }
 
-/// What a backup plan protects: resource ARNs (wildcards allowed) and tag conditions.
+/// What a backup plan protects (AWS Backup `GetBackupSelection`).
+///
+/// AWS combines the parts as follows: a resource is assigned when it matches `resources` OR
+/// one of `tags`; it must then satisfy every entry of `conditions` (AND) and match none of
+/// `not_resources`. A selection with neither `resources` nor `tags` assigns every supported
+/// resource (still filtered by `conditions` and `not_resources`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BackupSelection {
     pub name: String,
+    /// Resource ARNs (`Resources`); `*` is a wildcard, `["*"]` assigns every supported resource.
     #[serde(default)]
     pub resources: Vec<String>,
-    /// Tag conditions `key=value` (StringEquals).
+    /// The legacy `ListOfTags`: `(key, value)` pairs compared with StringEquals; a resource
+    /// carrying any one of them is assigned. The key may be written `aws:ResourceTag/key`.
     #[serde(default)]
     pub tags: Vec<(String, String)>,
+    /// The selection's `Conditions` (StringEquals, StringLike, StringNotEquals,
+    /// StringNotLike on resource tags); all must hold. Empty when the selection has none.
+    #[serde(default)]
+    pub conditions: Value<Vec<SelectionCondition>>,
+    /// ARNs excluded from the selection (`NotResources`, wildcards allowed). Empty when none.
+    #[serde(default)]
+    pub not_resources: Value<Vec<String>>,
+}
+
+/// One tag condition of a backup selection's `Conditions`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelectionCondition {
+    /// `StringEquals`, `StringLike`, `StringNotEquals` or `StringNotLike`.
+    pub operator: String,
+    /// The condition key as AWS writes it: `aws:ResourceTag/backup`.
+    pub key: String,
+    /// The tag value; `*` is a wildcard for the `Like` operators.
+    pub value: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
