@@ -170,6 +170,29 @@ impl Inventory {
         Ok(())
     }
 
+    /// Adds another inventory's resources and coverage to this one. The evaluation instant
+    /// becomes the later of the two; the source becomes `mixed` when the kinds differ.
+    /// Fails on a resource id present in both, since findings are keyed by it.
+    pub fn merge(&mut self, other: Inventory) -> Result<(), String> {
+        let ids: HashSet<&str> = self.resources.iter().map(|r| r.meta().id.as_str()).collect();
+        if let Some(dup) = other.resources.iter().find(|r| ids.contains(r.meta().id.as_str())) {
+            return Err(format!("resource id {:?} appears in more than one input", dup.meta().id));
+        }
+        if self.source.kind != other.source.kind {
+            self.source.kind = SourceKind::Mixed;
+        }
+        if !other.source.description.is_empty() {
+            if !self.source.description.is_empty() {
+                self.source.description.push_str("; ");
+            }
+            self.source.description.push_str(&other.source.description);
+        }
+        self.generated_at = self.generated_at.max(other.generated_at);
+        self.coverage.extend(other.coverage);
+        self.resources.extend(other.resources);
+        Ok(())
+    }
+
     /// Serialises with stable formatting (pretty, fields in declaration order).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("inventory serialises")

@@ -1,0 +1,33 @@
+//! One module per subcommand.
+
+mod explain;
+mod rules;
+mod scan;
+
+use crate::cli::{Cli, Command};
+
+/// Runs a command and returns the process exit code.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Scan(args) => scan::run(args),
+        Command::Rules(args) => rules::run(args).map(|()| 0),
+        Command::Explain(args) => explain::run(args).map(|()| 0),
+    }
+}
+
+/// Writes `text` to `path`, or to standard output.
+pub(crate) fn emit(text: &str, path: Option<&std::path::Path>) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    use std::io::Write as _;
+    match path {
+        Some(p) => std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                // A closed pipe (`safeguard rules | head`) is not an error worth reporting.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.context("cannot write to standard output"),
+            }
+        }
+    }
+}
