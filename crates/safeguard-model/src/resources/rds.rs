@@ -50,6 +50,12 @@ pub struct RdsInstance {
     /// The Aurora cluster this instance belongs to; cluster-level settings live there.
     #[serde(default)]
     pub cluster_id: Option<String>,
+    /// The source instance when this instance is a read replica
+    /// (`ReadReplicaSourceDBInstanceIdentifier` in DescribeDBInstances; `replicate_source_db`
+    /// in Terraform, `SourceDBInstanceIdentifier` in CloudFormation), `None` when it is not a
+    /// replica. Backups and Multi-AZ of a replica are judged on its source.
+    #[serde(default)]
+    pub read_replica_source: Value<Option<String>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
