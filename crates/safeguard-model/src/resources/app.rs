@@ -27,6 +27,25 @@ pub struct LoadBalancer {
     /// Associated WAF web ACL, or `None`.
     #[serde(default)]
     pub web_acl: Value<Option<String>>,
+    /// How the load balancer reaches its targets (the back-end leg). For application, network
+    /// and gateway load balancers: the target groups its listeners and rules forward to
+    /// (ELBv2 `DescribeTargetGroups` `Protocol`); for classic load balancers: one entry per
+    /// listener, named after the listener, with its `InstanceProtocol`.
+    #[serde(default)]
+    pub target_groups: Value<Vec<TargetGroup>>,
+}
+
+/// A back-end destination of a load balancer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetGroup {
+    /// Target group name (ELBv2), or `listener PORT` for a classic load balancer.
+    pub name: String,
+    /// `HTTP`, `HTTPS`, `TCP`, `TLS`, `UDP`, `TCP_UDP`, `GENEVE` (classic: `HTTP`, `HTTPS`,
+    /// `TCP`, `SSL`). `None` for target groups of Lambda functions, which have no protocol.
+    #[serde(default)]
+    pub protocol: Option<String>,
+    #[serde(default)]
+    pub port: Option<u32>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,8 +53,12 @@ pub struct Listener {
     pub port: u32,
     /// `HTTP`, `HTTPS`, `TCP`, `TLS`, `UDP`, `TCP_UDP`, `SSL`, `GENEVE`.
     pub protocol: String,
+    /// Security policy of an encrypted listener (`ELBSecurityPolicy-TLS13-1-2-2021-06`). For a
+    /// classic load balancer: the predefined policy its SSL negotiation policy references
+    /// (`Reference-Security-Policy`) when it has one, otherwise the custom policy's name.
     #[serde(default)]
     pub ssl_policy: Option<String>,
+    /// Server certificates: ACM (`arn:aws:acm:...`) or IAM (`arn:aws:iam::...:server-certificate/...`).
     #[serde(default)]
     pub certificate_arns: Vec<String>,
     /// The default action redirects to HTTPS.
@@ -45,7 +68,10 @@ pub struct Listener {
 
 impl Listener {
     pub fn is_encrypted(&self) -> bool {
-        matches!(self.protocol.to_ascii_uppercase().as_str(), "HTTPS" | "TLS" | "SSL")
+        matches!(
+            self.protocol.to_ascii_uppercase().as_str(),
+            "HTTPS" | "TLS" | "SSL"
+        )
     }
 }
 
@@ -57,6 +83,22 @@ pub struct SnsTopic {
     pub kms_key_id: Value<Option<String>>,
     #[serde(default)]
     pub policy: Value<Option<PolicyDocument>>,
+    /// The topic's subscriptions (SNS `ListSubscriptionsByTopic`). Only the protocol and the
+    /// subscription ARN are kept: endpoints (e-mail addresses, phone numbers, URLs) may
+    /// identify people and are never stored.
+    #[serde(default)]
+    pub subscriptions: Value<Vec<SnsSubscription>>,
+}
+
+/// One subscription of an SNS topic.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnsSubscription {
+    /// Subscription ARN (`PendingConfirmation` for unconfirmed subscriptions).
+    #[serde(default)]
+    pub arn: String,
+    /// `http`, `https`, `email`, `email-json`, `sms`, `sqs`, `lambda`, `firehose`,
+    /// `application`.
+    pub protocol: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -88,6 +130,11 @@ pub struct Secret {
     pub last_rotated: Value<Option<Timestamp>>,
     #[serde(default)]
     pub last_accessed: Value<Option<Timestamp>>,
+    /// When the secret was created: Secrets Manager `DescribeSecret` `CreatedDate`. Lets a
+    /// rule tell a secret that has never been rotated because it is new from one that has
+    /// never been rotated in years.
+    #[serde(default)]
+    pub created_date: Value<Timestamp>,
 }
 
 /// A Lambda function's configuration. Environment variable values are never stored.
@@ -183,6 +230,11 @@ pub struct Origin {
     /// Custom origins: `http-only`, `match-viewer` or `https-only`. `None` for S3 origins.
     #[serde(default)]
     pub origin_protocol_policy: Option<String>,
+    /// Custom origins: the TLS versions CloudFront may negotiate with the origin
+    /// (`CustomOriginConfig.OriginSslProtocols`: `SSLv3`, `TLSv1`, `TLSv1.1`, `TLSv1.2`).
+    /// Empty for S3 origins.
+    #[serde(default)]
+    pub origin_ssl_protocols: Value<Vec<String>>,
 }
 
 /// A resource of a type the model does not describe in detail, kept so that the
