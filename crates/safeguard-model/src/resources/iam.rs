@@ -26,6 +26,11 @@ pub struct IamUser {
     pub groups: Value<Vec<String>>,
     #[serde(default)]
     pub created: Value<Option<Timestamp>>,
+    /// When the console password (login profile) was created: IAM `GetLoginProfile`
+    /// `LoginProfile.CreateDate`. `None` when the user has no console password. Lets a rule
+    /// tell a never-used password set last week from one that has sat unused for a year.
+    #[serde(default)]
+    pub password_created: Value<Option<Timestamp>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
