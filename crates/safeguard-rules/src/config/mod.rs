@@ -1,7 +1,32 @@
-//! Rules for this service; one rule per file.
+//! Rules for AWS Config; one rule per file.
 
+use crate::prelude::*;
 use crate::rule::Rule;
 
+mod global_resources_recorded;
+mod recorder_all_resource_types;
+mod recorder_enabled_in_region;
+mod recorder_last_status_ok;
+
 pub(crate) fn rules() -> Vec<&'static dyn Rule> {
-    vec![]
+    vec![
+        &recorder_enabled_in_region::RULE,
+        &recorder_all_resource_types::RULE,
+        &global_resources_recorded::RULE,
+        &recorder_last_status_ok::RULE,
+    ]
 }
+
+/// How a recorder is named in messages.
+pub(super) fn recorder_name(r: &ConfigRecorder) -> &str {
+    if r.meta.name.is_empty() {
+        &r.meta.id
+    } else {
+        &r.meta.name
+    }
+}
+
+/// The recorder that should be the remediation's terraform and cloudformation example.
+pub(super) const TERRAFORM_RECORDER: &str = "resource \"aws_config_configuration_recorder\" \"main\" {\n  name     = \"default\"\n  role_arn = aws_iam_service_linked_role.config.arn\n\n  recording_group {\n    all_supported                 = true\n    include_global_resource_types = true # in one region only\n  }\n}\n\nresource \"aws_config_delivery_channel\" \"main\" {\n  name           = \"default\"\n  s3_bucket_name = aws_s3_bucket.config.id\n  depends_on     = [aws_config_configuration_recorder.main]\n}\n\nresource \"aws_config_configuration_recorder_status\" \"main\" {\n  name       = aws_config_configuration_recorder.main.name\n  is_enabled = true\n  depends_on = [aws_config_delivery_channel.main]\n}";
+
+pub(super) const CLOUDFORMATION_RECORDER: &str = "# Deploy to every region with a StackSet; CloudFormation starts the recorder once the\n# delivery channel exists.\nConfigRecorder:\n  Type: AWS::Config::ConfigurationRecorder\n  Properties:\n    RoleARN: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig\n    RecordingGroup:\n      AllSupported: true\n      IncludeGlobalResourceTypes: true # in one region only\nDeliveryChannel:\n  Type: AWS::Config::DeliveryChannel\n  Properties:\n    S3BucketName: !Ref ConfigBucket";
