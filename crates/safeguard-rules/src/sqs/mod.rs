@@ -1,7 +1,15 @@
-//! Rules for this service; one rule per file.
+//! Rules for Amazon SQS; one rule per file.
 
 use crate::rule::Rule;
 
+mod queue_encrypted;
+mod queue_not_public;
+mod queue_requires_tls;
+
 pub(crate) fn rules() -> Vec<&'static dyn Rule> {
-    vec![]
+    vec![
+        &queue_encrypted::RULE,
+        &queue_not_public::RULE,
+        &queue_requires_tls::RULE,
+    ]
 }
