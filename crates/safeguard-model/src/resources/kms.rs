@@ -1,6 +1,6 @@
 //! KMS keys: the keys that make "encryption at rest" mean something.
 
-use crate::{Meta, PolicyDocument, Value};
+use crate::{Meta, PolicyDocument, Timestamp, Value};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -22,6 +22,15 @@ pub struct KmsKey {
     pub description: Value<String>,
     #[serde(default)]
     pub policy: Value<Option<PolicyDocument>>,
+    /// Where the key material comes from: KMS `DescribeKey` `KeyMetadata.Origin`, one of
+    /// `AWS_KMS`, `EXTERNAL` (imported material), `AWS_CLOUDHSM` or `EXTERNAL_KEY_STORE`.
+    /// Automatic rotation exists only for `AWS_KMS` keys.
+    #[serde(default)]
+    pub origin: Value<String>,
+    /// When a key in `PendingDeletion` will be deleted: KMS `DescribeKey`
+    /// `KeyMetadata.DeletionDate`. `None` when no deletion is scheduled.
+    #[serde(default)]
+    pub deletion_date: Value<Option<Timestamp>>,
 }
 
 impl KmsKey {

@@ -22,7 +22,8 @@ pub static RULE: RuleDef<Account> = RuleDef {
                 and people IAM Identity Center or IAM users instead.\n\
                 Check: aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'",
             terraform: "Root access keys cannot be managed by Terraform. Delete them in the console \
-                and, in an AWS Organization, centralise root access so member accounts have no root \
+                and, in an AWS Organization, centralise root access from the management account \
+                (with trusted access for IAM enabled) so member accounts have no root \
                 credentials:\nresource \"aws_iam_organizations_features\" \"root\" {\n  enabled_features = [\n    \"RootCredentialsManagement\",\n    \"RootSessions\",\n  ]\n}",
             cloudformation: "Root access keys cannot be managed by CloudFormation; delete them in the \
                 console as root (Security credentials > Access keys > Delete).",
