@@ -124,6 +124,8 @@ pub struct Secret {
     pub kms_key_id: Value<Option<String>>,
     #[serde(default)]
     pub rotation_enabled: Value<bool>,
+    /// Secrets Manager `RotationRules.AutomaticallyAfterDays`. `None` when rotation is off or
+    /// is scheduled with a `ScheduleExpression` that gives no day count.
     #[serde(default)]
     pub rotation_interval_days: Value<Option<u32>>,
     #[serde(default)]

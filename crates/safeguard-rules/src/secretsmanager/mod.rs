@@ -1,7 +1,17 @@
-//! Rules for this service; one rule per file.
+//! Rules for AWS Secrets Manager; one rule per file.
 
 use crate::rule::Rule;
 
+mod encrypted_with_cmk;
+mod rotated_recently;
+mod rotation_enabled;
+mod unused_secrets_removed;
+
 pub(crate) fn rules() -> Vec<&'static dyn Rule> {
-    vec![]
+    vec![
+        &rotation_enabled::RULE,
+        &encrypted_with_cmk::RULE,
+        &rotated_recently::RULE,
+        &unused_secrets_removed::RULE,
+    ]
 }
