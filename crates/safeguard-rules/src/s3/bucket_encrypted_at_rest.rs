@@ -53,9 +53,11 @@ pub static RULE: RuleDef<S3Bucket> = RuleDef {
 };
 
 fn check(bucket: &S3Bucket, _cx: &Context) -> Check {
-    Ok(match bucket.default_encryption.need("default_encryption")? {
-        Some(enc) if enc.uses_kms() => Outcome::pass("default encryption is SSE-KMS"),
-        Some(enc) => Outcome::pass(format!("default encryption is {}", enc.algorithm)),
-        None => Outcome::fail("bucket has no default encryption"),
-    })
+    Ok(
+        match bucket.default_encryption.need("default_encryption")? {
+            Some(enc) if enc.uses_kms() => Outcome::pass("default encryption is SSE-KMS"),
+            Some(enc) => Outcome::pass(format!("default encryption is {}", enc.algorithm)),
+            None => Outcome::fail("bucket has no default encryption"),
+        },
+    )
 }
