@@ -101,3 +101,54 @@ pub(super) fn find_trail<'a>(
     cx.listed("cloudtrail", account, None)?;
     Ok(Err(shortfalls))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::examples::evaluate_all;
+    use crate::rule::Status;
+    use safeguard_model::Inventory;
+    use std::path::Path;
+
+    fn inventory(coverage: &str, resources: &str) -> Inventory {
+        let text = format!(
+            r#"{{"format": "safeguard-inventory", "version": 1, "generated_at": "2026-11-20T12:00:00Z",
+                "source": {{"kind": "aws"}}, "coverage": {coverage}, "resources": {resources}}}"#
+        );
+        Inventory::parse(&text, Path::new("test")).unwrap()
+    }
+
+    const ACCOUNT: &str =
+        r#"[{"type": "account", "id": "111122223333", "account": "111122223333"}]"#;
+
+    #[test]
+    fn no_trail_is_unknown_when_trails_could_not_be_listed() {
+        let inv = inventory(
+            r#"[{"account": "111122223333", "region": "us-east-1", "service": "cloudtrail",
+                 "status": {"failed": {"reason": "access_denied", "detail": "cloudtrail:DescribeTrails"}}}]"#,
+            ACCOUNT,
+        );
+        for rule in [
+            &super::multi_region_trail::RULE,
+            &super::s3_data_events::RULE,
+        ] {
+            let out = evaluate_all(rule, &inv);
+            assert_eq!(
+                out[0].1.status,
+                Status::Unknown,
+                "{}: {}",
+                rule.meta.id,
+                out[0].1.message
+            );
+        }
+    }
+
+    #[test]
+    fn no_trail_fails_when_listing_succeeded() {
+        let inv = inventory(
+            r#"[{"account": "111122223333", "region": "us-east-1", "service": "cloudtrail", "status": "ok"}]"#,
+            ACCOUNT,
+        );
+        let out = evaluate_all(&super::multi_region_trail::RULE, &inv);
+        assert_eq!(out[0].1.status, Status::Fail, "{}", out[0].1.message);
+    }
+}
