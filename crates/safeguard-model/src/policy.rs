@@ -26,6 +26,7 @@ const RESTRICTING_CONDITION_KEYS: &[&str] = &[
     "aws:sourceip",
     "aws:userid",
     "aws:username",
+    "kms:calleraccount",
 ];
 
 /// One statement, normalised: every list is a list, names keep AWS's spelling.
@@ -59,9 +60,13 @@ fn principals(v: Option<&Json>) -> Vec<String> {
         Some(Json::Object(map)) => map
             .iter()
             .flat_map(|(kind, ids)| {
-                strings(Some(ids))
-                    .into_iter()
-                    .map(move |id| if id == "*" { "*".to_string() } else { format!("{kind}:{id}") })
+                strings(Some(ids)).into_iter().map(move |id| {
+                    if id == "*" {
+                        "*".to_string()
+                    } else {
+                        format!("{kind}:{id}")
+                    }
+                })
             })
             .collect(),
         _ => Vec::new(),
@@ -71,7 +76,11 @@ fn principals(v: Option<&Json>) -> Vec<String> {
 impl Statement {
     fn from_json(v: &Json) -> Statement {
         Statement {
-            sid: v.get("Sid").and_then(Json::as_str).unwrap_or_default().to_string(),
+            sid: v
+                .get("Sid")
+                .and_then(Json::as_str)
+                .unwrap_or_default()
+                .to_string(),
             allow: v.get("Effect").and_then(Json::as_str) == Some("Allow"),
             principals: principals(v.get("Principal")),
             actions: strings(v.get("Action")),
@@ -87,15 +96,22 @@ impl Statement {
         self.principals.iter().any(|p| p == "*")
     }
 
-    /// True when a condition narrows who or where the statement applies to.
+    /// True when a condition narrows who or where the statement applies to. Only positive
+    /// operators count: a negated operator (`StringNotEquals`), an `...IfExists` operator, `Null`
+    /// and `ForAllValues:` all match requests that lack the key, so they narrow nothing.
     pub fn has_restricting_condition(&self) -> bool {
-        let Json::Object(operators) = &self.condition else { return false };
-        operators.values().any(|keys| match keys {
-            Json::Object(keys) => keys
-                .keys()
-                .any(|k| RESTRICTING_CONDITION_KEYS.contains(&k.to_ascii_lowercase().as_str())),
-            _ => false,
-        })
+        let Json::Object(operators) = &self.condition else {
+            return false;
+        };
+        operators
+            .iter()
+            .filter(|(op, _)| is_narrowing_operator(op))
+            .any(|(_, keys)| match keys {
+                Json::Object(keys) => keys
+                    .keys()
+                    .any(|k| RESTRICTING_CONDITION_KEYS.contains(&k.to_ascii_lowercase().as_str())),
+                _ => false,
+            })
     }
 
     /// True if the statement names `action` (e.g. `s3:GetObject`), honouring `*` wildcards.
@@ -108,7 +124,9 @@ impl Statement {
 
     /// The value of a condition key under any of the given operators, case-insensitively.
     pub fn condition_values(&self, operators: &[&str], key: &str) -> Vec<String> {
-        let Json::Object(ops) = &self.condition else { return Vec::new() };
+        let Json::Object(ops) = &self.condition else {
+            return Vec::new();
+        };
         ops.iter()
             .filter(|(op, _)| operators.iter().any(|o| o.eq_ignore_ascii_case(op)))
             .filter_map(|(_, keys)| keys.as_object())
@@ -120,6 +138,14 @@ impl Statement {
             })
             .collect()
     }
+}
+
+fn is_narrowing_operator(op: &str) -> bool {
+    let op = op.strip_prefix("ForAnyValue:").unwrap_or(op);
+    !(op.starts_with("ForAllValues:")
+        || op.contains("Not")
+        || op.ends_with("IfExists")
+        || op == "Null")
 }
 
 /// Case-insensitive glob with `*` and `?`, as IAM matches actions.
@@ -169,7 +195,9 @@ impl PolicyDocument {
 
     /// Allows anyone to perform an action matching `action_pattern` (e.g. `s3:Put*`).
     pub fn allows_public(&self, action: &str) -> bool {
-        self.public_statements().iter().any(|s| s.covers_action(action))
+        self.public_statements()
+            .iter()
+            .any(|s| s.covers_action(action))
     }
 
     /// Denies requests that do not use TLS: a Deny statement for every principal with the
@@ -179,8 +207,7 @@ impl PolicyDocument {
             !s.allow
                 && s.is_public_principal()
                 && s.covers_action(action)
-                && s
-                    .condition_values(&["Bool", "BoolIfExists"], "aws:SecureTransport")
+                && s.condition_values(&["Bool", "BoolIfExists"], "aws:SecureTransport")
                     .iter()
                     .any(|v| v.eq_ignore_ascii_case("false"))
         })
@@ -248,6 +275,20 @@ mod tests {
             "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*",
             "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1"}}}]}));
         assert!(!scoped.allows_public("s3:GetObject"));
+        for op in [
+            "StringNotEquals",
+            "StringEqualsIfExists",
+            "ForAllValues:StringEquals",
+            "Null",
+        ] {
+            let weak = PolicyDocument(json!({"Statement": [{
+                "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*",
+                "Condition": {op: {"aws:SourceVpce": "vpce-1"}}}]}));
+            assert!(
+                weak.allows_public("s3:GetObject"),
+                "{op} must not count as narrowing"
+            );
+        }
     }
 
     #[test]

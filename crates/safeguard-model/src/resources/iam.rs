@@ -53,14 +53,16 @@ pub enum MfaKind {
 
 /// An access key's metadata. The key id is stored only by its last four characters: the
 /// inventory never holds anything that helps use a credential.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessKey {
     /// Last four characters of the access key id.
     pub id_suffix: String,
     pub active: bool,
     pub created: Timestamp,
+    /// When the key was last used; `null` when it never was. Absent means the collector
+    /// could not tell (GetAccessKeyLastUsed denied), which is not the same as "never".
     #[serde(default)]
-    pub last_used: Option<Timestamp>,
+    pub last_used: Value<Option<Timestamp>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -55,7 +55,7 @@ pub static RULE: RuleDef<IamUser> = RuleDef {
                 expect: Status::Fail,
                 resources: r#"[{"type": "iam_user", "id": "arn:aws:iam::111122223333:user/svc", "name": "svc", "account": "111122223333",
                     "created": "2025-05-01T00:00:00Z", "console_password": false, "password_last_used": null,
-                    "access_keys": [{"id_suffix": "Z9QW", "active": true, "created": "2025-05-01T00:00:00Z"}]}]"#,
+                    "access_keys": [{"id_suffix": "Z9QW", "active": true, "created": "2025-05-01T00:00:00Z", "last_used": null}]}]"#,
             },
             Example {
                 name: "no password and no active keys",
@@ -105,9 +105,9 @@ fn check(user: &IamUser, cx: &Context) -> Check {
         }
     }
     for key in &active {
-        match key.last_used {
+        match key.last_used.need("access_keys[].last_used")? {
             Some(used) => {
-                let days = cx.days_since(used);
+                let days = cx.days_since(*used);
                 if days > limit {
                     stale.push(format!(
                         "key ending {} last used {days} days ago",
