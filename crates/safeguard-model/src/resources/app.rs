@@ -144,6 +144,7 @@ pub struct Secret {
 pub struct LambdaFunction {
     #[serde(flatten)]
     pub meta: Meta,
+    /// Runtime identifier (`python3.12`, `nodejs22.x`); `None` for container-image functions.
     #[serde(default)]
     pub runtime: Value<Option<String>>,
     /// VPC the function is attached to, or `None`.
@@ -161,8 +162,13 @@ pub struct LambdaFunction {
     /// Function URL auth type (`AWS_IAM` or `NONE`); `None` when there is no function URL.
     #[serde(default)]
     pub function_url_auth_type: Value<Option<String>>,
+    /// Dead-letter queue or topic ARN (`DeadLetterConfig.TargetArn`), or `None`.
     #[serde(default)]
     pub dead_letter_target: Value<Option<String>>,
+    /// Destination for failed asynchronous invocations of the unqualified function
+    /// (`GetFunctionEventInvokeConfig` `DestinationConfig.OnFailure.Destination`), or `None`.
+    #[serde(default)]
+    pub on_failure_destination: Value<Option<String>>,
     #[serde(default)]
     pub reserved_concurrency: Value<Option<u32>>,
     /// `Active` or `PassThrough`.
