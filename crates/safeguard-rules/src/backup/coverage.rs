@@ -198,6 +198,39 @@ pub(crate) fn covered_message(a: &Assignment, own_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::glob;
+    use crate::examples::evaluate_all;
+    use crate::rule::Status;
+    use safeguard_model::Inventory;
+    use std::path::Path;
+
+    fn dynamodb_inventory(coverage_status: &str) -> Inventory {
+        let text = format!(
+            r#"{{"format": "safeguard-inventory", "version": 1, "generated_at": "2026-11-20T12:00:00Z",
+            "source": {{"kind": "aws"}},
+            "coverage": [{{"account": "111122223333", "region": "us-east-1", "service": "backup", "status": {coverage_status}}}],
+            "resources": [{{"type": "dynamodb_table", "id": "arn:aws:dynamodb:us-east-1:111122223333:table/t",
+                "account": "111122223333", "region": "us-east-1", "tags": {{}}}}]}}"#
+        );
+        Inventory::parse(&text, Path::new("test")).unwrap()
+    }
+
+    /// No plan in the inventory only means "not covered" when the plans could be listed.
+    #[test]
+    fn absence_of_plans_needs_a_successful_listing() {
+        let rule = crate::find("BKP-005").unwrap();
+        let ok = evaluate_all(rule, &dynamodb_inventory(r#""ok""#));
+        assert_eq!(ok[0].1.status, Status::Fail);
+        let failed = evaluate_all(
+            rule,
+            &dynamodb_inventory(r#"{"failed": {"reason": "access_denied"}}"#),
+        );
+        assert_eq!(
+            failed[0].1.status,
+            Status::Unknown,
+            "{}",
+            failed[0].1.message
+        );
+    }
 
     #[test]
     fn glob_matches_arns_case_sensitively() {
