@@ -294,17 +294,16 @@ fn findings(o: &mut String, report: &Report, opts: &RenderOptions) {
         rule_findings(o, report, report.rules[r], &list, opts);
     }
     // Rules that ran with nothing to list still appear, so the page shows what was checked.
+    let mut shown = vec![false; report.rules.len()];
+    for f in common::listed(report, opts.show_passes) {
+        shown[f.rule as usize] = true;
+    }
     let quiet: Vec<&&'static dyn Rule> = report
         .rules
         .iter()
-        .enumerate()
-        .filter(|(i, _)| {
-            !report
-                .findings
-                .iter()
-                .any(|f| f.rule as usize == *i && common::is_listed(f, opts.show_passes))
-        })
-        .map(|(_, r)| r)
+        .zip(&shown)
+        .filter(|(_, shown)| !**shown)
+        .map(|(r, _)| r)
         .collect();
     if !quiet.is_empty() {
         o.push_str("<h3>Rules with no failures or unknowns</h3>\n<table>\n<thead><tr><th>Rule</th><th>Title</th><th>Severity</th><th>HIPAA</th></tr></thead>\n<tbody>\n");

@@ -502,6 +502,61 @@ pub(crate) fn render_limited(report: &Report, opts: &RenderOptions, max_results:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use safeguard_engine::{evaluate, Options, Selection};
+    use safeguard_model::Inventory;
+
+    #[test]
+    fn over_the_limit_keeps_the_most_severe_and_says_so() {
+        let text = r#"{"format": "safeguard-inventory", "version": 1,
+          "generated_at": "2026-11-20T09:00:00Z", "source": {"kind": "manual"},
+          "resources": [
+            {"type": "kms_key", "id": "k1", "key_manager": "CUSTOMER", "key_state": "Enabled",
+             "key_spec": "SYMMETRIC_DEFAULT", "origin": "AWS_KMS", "rotation_enabled": false},
+            {"type": "s3_bucket", "id": "b1", "default_encryption": null},
+            {"type": "s3_bucket", "id": "b2", "default_encryption": {"$unknown": {"reason": "throttled"}}},
+            {"type": "s3_bucket", "id": "b3", "default_encryption": null},
+            {"type": "account", "id": "a1", "root_mfa_enabled": false}
+          ]}"#;
+        let inv = Inventory::parse(text, std::path::Path::new("t.json")).unwrap();
+        let options = Options {
+            selection: Selection {
+                include: vec!["ACCT-001".into(), "KMS-001".into(), "S3-001".into()],
+                ..Selection::default()
+            },
+            ..Options::default()
+        };
+        let report = evaluate(&inv, safeguard_rules::all(), &options).unwrap();
+        let out = render_limited(&report, &RenderOptions::default(), 3);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let run = &v["runs"][0];
+        let kept: Vec<(&str, &str)> = run["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let fqn = r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+                    .as_str()
+                    .unwrap();
+                (r["ruleId"].as_str().unwrap(), fqn)
+            })
+            .collect();
+        // Critical first, then the high failures; the medium failure and the unknown go.
+        assert_eq!(
+            kept,
+            [("ACCT-001", "a1"), ("S3-001", "b1"), ("S3-001", "b3")]
+        );
+        assert_eq!(run["properties"]["truncated"], true);
+        assert_eq!(run["properties"]["totalResults"], 5);
+        assert!(run["properties"]["truncationNote"]
+            .as_str()
+            .unwrap()
+            .contains("most severe"));
+        // Without a limit problem nothing is dropped.
+        let all: serde_json::Value =
+            serde_json::from_str(&render(&report, &RenderOptions::default())).unwrap();
+        assert_eq!(all["runs"][0]["results"].as_array().unwrap().len(), 5);
+        assert_eq!(all["runs"][0]["properties"]["truncated"], false);
+    }
 
     #[test]
     fn uris_are_encoded_references() {
