@@ -124,3 +124,24 @@ fn no_world_tcp(sg: &SecurityGroup, ports: &[i32], what: &str) -> Check {
         "TCP port(s) {ports} open to {sources}"
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_rule_is_in_the_catalog() {
+        let ids = (1..=13)
+            .map(|n| format!("EC2-{n:03}"))
+            .chain((1..=2).map(|n| format!("VPC-{n:03}")));
+        for id in ids {
+            assert!(crate::find(&id).is_some(), "{id} is not registered");
+        }
+    }
+
+    #[test]
+    fn whole_internet_cidrs() {
+        assert!(super::whole_internet("0.0.0.0/0"));
+        assert!(super::whole_internet("::/0"));
+        assert!(!super::whole_internet("10.0.0.0/8"));
+        assert!(!super::whole_internet("10.0.0.0/16"));
+    }
+}
