@@ -28,13 +28,22 @@ pub fn evaluate<'a>(
     let in_scope: Vec<bool> = if options.scope.is_everything() {
         Vec::new()
     } else {
-        inventory.resources.par_iter().map(|r| options.scope.contains(r)).collect()
+        inventory
+            .resources
+            .par_iter()
+            .map(|r| options.scope.contains(r))
+            .collect()
     };
 
     let units: Vec<(u32, &[u32])> = rules
         .iter()
         .enumerate()
-        .flat_map(|(ri, rule)| index.of_kind(rule.subject()).chunks(CHUNK).map(move |c| (ri as u32, c)))
+        .flat_map(|(ri, rule)| {
+            index
+                .of_kinds(rule.subject().kinds())
+                .into_iter()
+                .flat_map(move |indices| indices.chunks(CHUNK).map(move |c| (ri as u32, c)))
+        })
         .collect();
 
     let findings: Vec<Finding> = units
@@ -60,9 +69,13 @@ pub fn evaluate<'a>(
         .collect();
 
     let coverage_failures = inventory.coverage.iter().filter(|c| c.is_failure()).count();
-    let summary = summarise(&rules, &findings, inventory.resources.len(), coverage_failures, |i| {
-        inventory.resources[i as usize].kind().service()
-    });
+    let summary = summarise(
+        &rules,
+        &findings,
+        inventory.resources.len(),
+        coverage_failures,
+        |i| inventory.resources[i as usize].kind().service(),
+    );
 
     Ok(Report {
         inventory,

@@ -72,7 +72,7 @@ impl Scope {
     /// exclude them. A resource whose tags could not be read counts as in scope.
     pub fn contains(&self, resource: &Resource) -> bool {
         let meta = resource.meta();
-        if !self.accounts.is_empty() && !self.accounts.iter().any(|a| *a == meta.account) {
+        if !self.accounts.is_empty() && !self.accounts.contains(&meta.account) {
             return false;
         }
         if self.tags.is_empty() || is_account_wide(resource) {

@@ -3,7 +3,8 @@
 
 use crate::rule::Missing;
 use safeguard_model::{
-    CoverageStatus, Inventory, Resource, ResourceKind, Subject, Timestamp, Unknown, UnknownReason,
+    CoverageStatus, Inventory, Resource, ResourceKind, Timestamp, TypedSubject, Unknown,
+    UnknownReason,
 };
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -58,14 +59,27 @@ impl<'a> Index<'a> {
             by_kind.entry(r.kind()).or_default().push(i);
             let next = accounts.len() as u32;
             let account = *accounts.entry(r.meta().account.as_str()).or_insert(next);
-            by_kind_account.entry((r.kind(), account)).or_default().push(i);
+            by_kind_account
+                .entry((r.kind(), account))
+                .or_default()
+                .push(i);
         }
-        Index { inventory, by_kind, accounts, by_kind_account }
+        Index {
+            inventory,
+            by_kind,
+            accounts,
+            by_kind_account,
+        }
     }
 
     /// Indices into `inventory.resources` of every resource of `kind`.
     pub fn of_kind(&self, kind: ResourceKind) -> &[u32] {
         self.by_kind.get(&kind).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Indices of every resource of the given kinds, in inventory order per kind.
+    pub fn of_kinds(&self, kinds: &[ResourceKind]) -> Vec<&[u32]> {
+        kinds.iter().map(|&k| self.of_kind(k)).collect()
     }
 
     pub fn resource(&self, i: u32) -> &'a Resource {
@@ -83,11 +97,15 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(index: &'a Index<'a>, settings: &'a Settings) -> Context<'a> {
-        Context { index, now: index.inventory.generated_at, settings }
+        Context {
+            index,
+            now: index.inventory.generated_at,
+            settings,
+        }
     }
 
     /// Every resource of type `T` in the inventory.
-    pub fn all<T: Subject>(&self) -> impl Iterator<Item = &'a T> + '_ {
+    pub fn all<T: TypedSubject>(&self) -> impl Iterator<Item = &'a T> + '_ {
         self.index
             .of_kind(T::KIND)
             .iter()
@@ -95,7 +113,7 @@ impl<'a> Context<'a> {
     }
 
     /// Every resource of type `T` in `account`.
-    pub fn in_account<T: Subject>(&self, account: &str) -> impl Iterator<Item = &'a T> + '_ {
+    pub fn in_account<T: TypedSubject>(&self, account: &str) -> impl Iterator<Item = &'a T> + '_ {
         self.index
             .accounts
             .get(account)
@@ -107,15 +125,22 @@ impl<'a> Context<'a> {
     }
 
     /// Every resource of type `T` in `account` and `region`.
-    pub fn in_region<T: Subject>(&self, account: &str, region: &str) -> Vec<&'a T> {
-        self.in_account::<T>(account).filter(|r| r.meta().region == region).collect()
+    pub fn in_region<T: TypedSubject>(&self, account: &str, region: &str) -> Vec<&'a T> {
+        self.in_account::<T>(account)
+            .filter(|r| r.meta().region == region)
+            .collect()
     }
 
     /// Before a rule concludes from the *absence* of resources (no trail, no detector), it
     /// must know the collector could list them. This returns `Err` when the inventory records
     /// a failed read of `service` in `account` (and `region`, if given). Inventories with no
     /// coverage rows for the service (hand-written ones) are taken as complete.
-    pub fn listed(&self, service: &str, account: &str, region: Option<&str>) -> Result<(), Missing> {
+    pub fn listed(
+        &self,
+        service: &str,
+        account: &str,
+        region: Option<&str>,
+    ) -> Result<(), Missing> {
         let failed = self.index.inventory.coverage.iter().find(|c| {
             c.service == service
                 && c.account == account
@@ -128,8 +153,15 @@ impl<'a> Context<'a> {
                     CoverageStatus::Failed(u) => u.clone(),
                     _ => Unknown::new(UnknownReason::NotCollected, ""),
                 };
-                let place = if c.region.is_empty() { account.to_string() } else { format!("{account}/{}", c.region) };
-                Err(Missing { field: Cow::Owned(format!("the list of {service} resources in {place}")), unknown })
+                let place = if c.region.is_empty() {
+                    account.to_string()
+                } else {
+                    format!("{account}/{}", c.region)
+                };
+                Err(Missing {
+                    field: Cow::Owned(format!("the list of {service} resources in {place}")),
+                    unknown,
+                })
             }
             None => Ok(()),
         }

@@ -14,8 +14,8 @@ pub fn example_time() -> Timestamp {
 impl Example {
     /// The example's resources as a complete inventory.
     pub fn inventory(&self) -> Result<Inventory, String> {
-        let resources: serde_json::Value =
-            serde_json::from_str(self.resources).map_err(|e| format!("example {:?}: {e}", self.name))?;
+        let resources: serde_json::Value = serde_json::from_str(self.resources)
+            .map_err(|e| format!("example {:?}: {e}", self.name))?;
         let doc = serde_json::json!({
             "format": safeguard_model::inventory::FORMAT_NAME,
             "version": safeguard_model::inventory::FORMAT_VERSION,
@@ -23,7 +23,8 @@ impl Example {
             "source": Source { kind: SourceKind::Manual, description: format!("example {:?}", self.name), tool_version: String::new() },
             "resources": resources,
         });
-        Inventory::parse(&doc.to_string(), Path::new(self.name)).map_err(|e| format!("example {:?}: {e}", self.name))
+        Inventory::parse(&doc.to_string(), Path::new(self.name))
+            .map_err(|e| format!("example {:?}: {e}", self.name))
     }
 
     /// Evaluates `rule` on every resource of its subject type in the example.
@@ -38,10 +39,17 @@ pub fn evaluate_all(rule: &dyn Rule, inventory: &Inventory) -> Vec<(String, Outc
     let index = Index::new(inventory);
     let settings = Settings::default();
     let cx = Context::new(&index, &settings);
-    index
-        .of_kind(rule.subject())
+    let mut subjects: Vec<u32> = rule
+        .subject()
+        .kinds()
         .iter()
-        .map(|&i| {
+        .flat_map(|&k| index.of_kind(k))
+        .copied()
+        .collect();
+    subjects.sort_unstable();
+    subjects
+        .into_iter()
+        .map(|i| {
             let r = index.resource(i);
             (r.meta().id.clone(), rule.evaluate(r, &cx))
         })

@@ -1,7 +1,7 @@
 //! What a rule is: its metadata (written once, in the rule's own file) and its check.
 
 use crate::context::Context;
-use safeguard_model::{Resource, ResourceKind, Subject, Unknown, UnknownReason, Value};
+use safeguard_model::{Resource, Subject, SubjectKind, Unknown, UnknownReason, Value};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
@@ -18,8 +18,13 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub const ALL: [Severity; 5] =
-        [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info];
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -32,7 +37,9 @@ impl Severity {
     }
 
     pub fn parse(s: &str) -> Option<Severity> {
-        Severity::ALL.into_iter().find(|v| v.as_str().eq_ignore_ascii_case(s))
+        Severity::ALL
+            .into_iter()
+            .find(|v| v.as_str().eq_ignore_ascii_case(s))
     }
 }
 
@@ -81,19 +88,35 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn pass(message: impl Into<Cow<'static, str>>) -> Outcome {
-        Outcome { status: Status::Pass, message: message.into(), unknown: None }
+        Outcome {
+            status: Status::Pass,
+            message: message.into(),
+            unknown: None,
+        }
     }
 
     pub fn fail(message: impl Into<Cow<'static, str>>) -> Outcome {
-        Outcome { status: Status::Fail, message: message.into(), unknown: None }
+        Outcome {
+            status: Status::Fail,
+            message: message.into(),
+            unknown: None,
+        }
     }
 
     pub fn not_applicable(message: impl Into<Cow<'static, str>>) -> Outcome {
-        Outcome { status: Status::NotApplicable, message: message.into(), unknown: None }
+        Outcome {
+            status: Status::NotApplicable,
+            message: message.into(),
+            unknown: None,
+        }
     }
 
     pub fn unknown(reason: UnknownReason, message: impl Into<Cow<'static, str>>) -> Outcome {
-        Outcome { status: Status::Unknown, message: message.into(), unknown: Some(reason) }
+        Outcome {
+            status: Status::Unknown,
+            message: message.into(),
+            unknown: Some(reason),
+        }
     }
 }
 
@@ -110,7 +133,10 @@ impl From<Missing> for Outcome {
         let message = if m.unknown.detail.is_empty() {
             format!("{} is unknown ({})", m.field, m.unknown.reason)
         } else {
-            format!("{} is unknown ({}: {})", m.field, m.unknown.reason, m.unknown.detail)
+            format!(
+                "{} is unknown ({}: {})",
+                m.field, m.unknown.reason, m.unknown.detail
+            )
         };
         Outcome::unknown(m.unknown.reason, message)
     }
@@ -128,7 +154,10 @@ impl<T> Need<T> for Value<T> {
     fn need(&self, field: &'static str) -> Result<&T, Missing> {
         match self {
             Value::Known(v) => Ok(v),
-            Value::Unknown(u) => Err(Missing { field: Cow::Borrowed(field), unknown: u.clone() }),
+            Value::Unknown(u) => Err(Missing {
+                field: Cow::Borrowed(field),
+                unknown: u.clone(),
+            }),
         }
     }
 }
@@ -181,7 +210,8 @@ pub struct RuleDef<S: Subject> {
 /// The object-safe face of a rule that the engine and the reports use.
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
-    fn subject(&self) -> ResourceKind;
+    /// The resource types the rule is evaluated on.
+    fn subject(&self) -> SubjectKind;
     /// Evaluates the rule on a resource of its subject type; other types are not applicable.
     fn evaluate(&self, resource: &Resource, cx: &Context<'_>) -> Outcome;
 }
@@ -191,8 +221,8 @@ impl<S: Subject> Rule for RuleDef<S> {
         &self.meta
     }
 
-    fn subject(&self) -> ResourceKind {
-        S::KIND
+    fn subject(&self) -> SubjectKind {
+        S::SUBJECT
     }
 
     fn evaluate(&self, resource: &Resource, cx: &Context<'_>) -> Outcome {

@@ -79,6 +79,10 @@ pub struct ScanArgs {
     /// Colour in the terminal report: auto (only on a terminal), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Print how long loading, evaluating and rendering took, on standard error.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]

@@ -25,11 +25,74 @@ pub use s3::*;
 use crate::Meta;
 use serde::{Deserialize, Serialize};
 
-/// A resource type that rules can take as their subject.
+/// What a rule can take as its subject: one resource type, or any resource (`Resource`
+/// itself, for rules about names, tags and eligibility that apply to every type).
 pub trait Subject: Sized + Send + Sync + 'static {
-    const KIND: ResourceKind;
+    const SUBJECT: SubjectKind;
     fn from_resource(r: &Resource) -> Option<&Self>;
     fn meta(&self) -> &Meta;
+}
+
+/// A single resource type, for lookups in the evaluation context.
+pub trait TypedSubject: Subject {
+    const KIND: ResourceKind;
+}
+
+/// The resource types a rule is evaluated on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SubjectKind {
+    One(ResourceKind),
+    Any,
+}
+
+impl SubjectKind {
+    pub fn kinds(self) -> &'static [ResourceKind] {
+        match self {
+            SubjectKind::One(k) => {
+                let i = k as usize;
+                &ResourceKind::ALL[i..=i]
+            }
+            SubjectKind::Any => ResourceKind::ALL,
+        }
+    }
+
+    /// `s3_bucket`, or `any` for rules over every resource type.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectKind::One(k) => k.as_str(),
+            SubjectKind::Any => "any",
+        }
+    }
+
+    /// The AWS service short name, or `any`.
+    pub fn service(self) -> &'static str {
+        match self {
+            SubjectKind::One(k) => k.service(),
+            SubjectKind::Any => "any",
+        }
+    }
+}
+
+impl std::fmt::Display for SubjectKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for SubjectKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl Subject for Resource {
+    const SUBJECT: SubjectKind = SubjectKind::Any;
+    fn from_resource(r: &Resource) -> Option<&Self> {
+        Some(r)
+    }
+    fn meta(&self) -> &Meta {
+        Resource::meta(self)
+    }
 }
 
 macro_rules! resources {
@@ -48,6 +111,7 @@ macro_rules! resources {
         }
 
         impl ResourceKind {
+            /// Every kind, in declaration order (`ALL[k as usize] == k`).
             pub const ALL: &'static [ResourceKind] = &[$(ResourceKind::$variant),*];
 
             /// The stable name used in inventories and reports (`s3_bucket`).
@@ -86,11 +150,15 @@ macro_rules! resources {
 
         $(
             impl Subject for $ty {
-                const KIND: ResourceKind = ResourceKind::$variant;
+                const SUBJECT: SubjectKind = SubjectKind::One(ResourceKind::$variant);
                 fn from_resource(r: &Resource) -> Option<&Self> {
                     match r { Resource::$variant(x) => Some(x), _ => None }
                 }
                 fn meta(&self) -> &Meta { &self.meta }
+            }
+
+            impl TypedSubject for $ty {
+                const KIND: ResourceKind = ResourceKind::$variant;
             }
 
             impl From<$ty> for Resource {
@@ -136,6 +204,19 @@ resources! {
     BackupPlan(BackupPlan) = "backup_plan", "backup", "AWS::Backup::BackupPlan";
     BackupVault(BackupVault) = "backup_vault", "backup", "AWS::Backup::BackupVault";
     Other(OtherResource) = "other", "other", "";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subject_kinds_index_all() {
+        for &k in ResourceKind::ALL {
+            assert_eq!(SubjectKind::One(k).kinds(), &[k]);
+        }
+        assert_eq!(SubjectKind::Any.kinds().len(), ResourceKind::ALL.len());
+    }
 }
 
 impl std::fmt::Display for ResourceKind {

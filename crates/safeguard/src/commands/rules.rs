@@ -19,7 +19,7 @@ pub fn run(args: RulesArgs) -> anyhow::Result<()> {
         ListFormat::Table => {
             let mut table = Table::new();
             table
-                .load_preset(UTF8_FULL_CONDENSED)
+                .load_style(UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic)
                 .set_header(vec!["ID", "Severity", "Resource", "Title", "HIPAA"]);
             for r in rules {

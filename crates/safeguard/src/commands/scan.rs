@@ -7,9 +7,12 @@ use safeguard_engine::{evaluate, Options, Scope, Selection};
 use safeguard_model::Inventory;
 use safeguard_report::{render, Format, RenderOptions};
 use std::io::IsTerminal as _;
+use std::time::Instant;
 
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
+    let started = Instant::now();
     let inventory = load_inventories(&args.inventories)?;
+    let loaded = started.elapsed();
     let options = Options {
         selection: Selection {
             include: args.rules.clone(),
@@ -33,8 +36,21 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         show_passes: args.show_passes,
         inventory_path: args.inventories.first().map(|p| p.display().to_string().replace('\\', "/")),
     };
+    let rendering = Instant::now();
     let text = render(&report, format(args.format), &render_options);
     emit(&text, args.output.as_deref())?;
+    if args.timings {
+        eprintln!(
+            "timings: load {:.3}s, evaluate {:.3}s ({} resources, {} rules, {} outcomes), render+write {:.3}s, total {:.3}s",
+            loaded.as_secs_f64(),
+            report.duration.as_secs_f64(),
+            inventory.resources.len(),
+            report.rules.len(),
+            report.findings.len(),
+            rendering.elapsed().as_secs_f64(),
+            started.elapsed().as_secs_f64()
+        );
+    }
     Ok(report.exit_code(args.fail_on) as u8)
 }
 
