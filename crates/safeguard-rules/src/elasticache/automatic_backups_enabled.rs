@@ -55,7 +55,10 @@ fn check(rg: &ElastiCacheReplicationGroup, _cx: &Context) -> Check {
     }
     let days = *rg.snapshot_retention_days.need("snapshot_retention_days")?;
     Ok(if days > 0 {
-        Outcome::pass(format!("automatic backups kept for {days} days"))
+        Outcome::pass(format!(
+            "automatic backups kept for {days} day{}",
+            if days == 1 { "" } else { "s" }
+        ))
     } else {
         Outcome::fail("automatic backups are disabled (snapshot retention limit is 0)")
     })

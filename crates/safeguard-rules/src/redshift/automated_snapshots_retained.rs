@@ -54,9 +54,18 @@ fn check(cluster: &RedshiftCluster, cx: &Context) -> Check {
         Outcome::fail("automated snapshots are disabled")
     } else if days < min {
         Outcome::fail(format!(
-            "automated snapshots are kept {days} days; at least {min} required"
+            "automated snapshots are kept {}; at least {min} days required",
+            days_text(days)
         ))
     } else {
-        Outcome::pass(format!("automated snapshots are kept {days} days"))
+        Outcome::pass(format!("automated snapshots are kept {}", days_text(days)))
     })
+}
+
+fn days_text(days: u32) -> String {
+    if days == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{days} days")
+    }
 }
