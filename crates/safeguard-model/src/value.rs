@@ -32,6 +32,8 @@ pub enum UnknownReason {
     Unresolved,
     /// The source never provided the value (an older inventory, a partial export).
     NotCollected,
+    /// The resource type is not one safeguard's catalogs know, so it cannot be judged.
+    Unrecognized,
 }
 
 impl UnknownReason {
@@ -44,6 +46,7 @@ impl UnknownReason {
             UnknownReason::ParseError => "parse_error",
             UnknownReason::Unresolved => "unresolved",
             UnknownReason::NotCollected => "not_collected",
+            UnknownReason::Unrecognized => "unrecognized",
         }
     }
 
