@@ -283,4 +283,61 @@ mod tests {
             assert!(crate::find(&id).is_some(), "{id} is not registered");
         }
     }
+
+    fn tls(fam: Family, version: &str, params: &[(&str, &str)]) -> Status {
+        let params = params
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let check = tls_by_parameters(fam, &Value::Known(version.to_string()), &params).unwrap();
+        check.map(|o| o.status).unwrap_or(Status::Unknown)
+    }
+
+    #[test]
+    fn transport_defaults_follow_the_engine_version() {
+        assert_eq!(tls(Family::Postgres, "15.2", &[]), Status::Pass);
+        assert_eq!(tls(Family::Postgres, "14.12", &[]), Status::Fail);
+        assert_eq!(
+            tls(Family::Postgres, "16.3", &[("rds.force_ssl", "0")]),
+            Status::Fail
+        );
+        assert_eq!(tls(Family::MySql, "8.4.3", &[]), Status::Fail);
+        assert_eq!(tls(Family::MySql, "9.7.0", &[]), Status::Pass);
+        assert_eq!(
+            tls(
+                Family::MySql,
+                "8.0.39",
+                &[("require_secure_transport", "1")]
+            ),
+            Status::Pass
+        );
+        assert_eq!(tls(Family::MariaDb, "10.4.34", &[]), Status::Fail);
+        assert_eq!(tls(Family::MariaDb, "11.4.3", &[]), Status::Fail);
+        assert_eq!(tls(Family::MariaDb, "11.8.1", &[]), Status::Pass);
+        assert_eq!(tls(Family::SqlServer, "16.00.4135.4.v1", &[]), Status::Fail);
+        assert_eq!(
+            tls(
+                Family::SqlServer,
+                "16.00.4135.4.v1",
+                &[("rds.force_ssl", "1")]
+            ),
+            Status::Pass
+        );
+        assert_eq!(tls(Family::AuroraPostgres, "16.4", &[]), Status::Fail);
+        assert_eq!(
+            tls(
+                Family::AuroraMySql,
+                "8.0.mysql_aurora.3.07.1",
+                &[("require_secure_transport", "OFF")]
+            ),
+            Status::Fail
+        );
+        assert_eq!(tls(Family::Postgres, "latest", &[]), Status::Unknown);
+        assert!(tls_by_parameters(
+            Family::Oracle,
+            &Value::Known(String::new()),
+            &BTreeMap::new()
+        )
+        .is_none());
+    }
 }

@@ -20,7 +20,7 @@ pub static RULE: RuleDef<RdsSnapshot> = RuleDef {
             console: "RDS console > Snapshots > snapshot > Actions > Share snapshot > DB snapshot visibility: Private.\n\
                 aws rds modify-db-snapshot-attribute --db-snapshot-identifier SNAP --attribute-name restore --values-to-remove all\n\
                 aws rds modify-db-cluster-snapshot-attribute --db-cluster-snapshot-identifier SNAP --attribute-name restore --values-to-remove all",
-            terraform: "Manual snapshots are normally not managed by Terraform; remove the public share with the CLI and deny rds:ModifyDBSnapshotAttribute with \"rds:AddToRestore\"/values \"all\" via an SCP.",
+            terraform: "# Manual snapshots are usually made outside Terraform: remove the public share with the CLI.\n# For snapshots Terraform manages, never share them with \"all\":\nresource \"aws_db_snapshot\" \"manual\" {\n  db_instance_identifier = aws_db_instance.phi.identifier\n  db_snapshot_identifier = \"phi-manual\"\n  shared_accounts        = [] # not [\"all\"]\n}",
             cloudformation: "RDS snapshots are not CloudFormation resources; remove the public share with the CLI.",
         },
         examples: &[
