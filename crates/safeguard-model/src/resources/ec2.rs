@@ -139,7 +139,8 @@ pub struct SecurityGroupRule {
 impl SecurityGroupRule {
     /// Open to the whole internet (0.0.0.0/0 or ::/0).
     pub fn is_world_open(&self) -> bool {
-        self.cidr_ipv4.iter().any(|c| c == "0.0.0.0/0") || self.cidr_ipv6.iter().any(|c| c == "::/0")
+        self.cidr_ipv4.iter().any(|c| c == "0.0.0.0/0")
+            || self.cidr_ipv6.iter().any(|c| c == "::/0")
     }
 
     /// True when the rule admits traffic to `port` over TCP.

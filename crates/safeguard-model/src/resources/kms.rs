@@ -34,11 +34,11 @@ pub struct KmsKey {
 }
 
 impl KmsKey {
-    /// Customer-managed symmetric keys are the ones automatic rotation applies to.
+    /// Customer-managed symmetric keys are the ones automatic rotation applies to. `None`
+    /// when either fact is unknown.
     pub fn is_customer_symmetric(&self) -> Option<bool> {
-        Some(
-            self.key_manager.known()? == "CUSTOMER"
-                && self.key_spec.known().map(|s| s == "SYMMETRIC_DEFAULT").unwrap_or(true),
-        )
+        let customer = self.key_manager.known()? == "CUSTOMER";
+        let symmetric = self.key_spec.known()? == "SYMMETRIC_DEFAULT";
+        Some(customer && symmetric)
     }
 }
