@@ -1,0 +1,13 @@
+//! Integration tests of the live collector, in one binary so the SDK is linked once.
+//!
+//! - `permissions`: the read-only policy file matches the collectors' action lists, and
+//!   AWS's managed read-only policies grant every action;
+//! - `scenario`: compliant and non-compliant resources planted in moto through the SDK,
+//!   collected and evaluated with the whole rule catalog;
+//! - `faults`: a proxy in front of moto denies one service and throttles another;
+//! - `secrets`: no credential, secret value or environment value reaches the inventory.
+//!
+//! The moto tests need `moto_server` (run `scripts/test`); without it they say so and pass,
+//! unless `CI` or `SAFEGUARD_REQUIRE_MOTO` is set.
+
+mod permissions;
