@@ -21,13 +21,22 @@ fn text(rule: &dyn safeguard_rules::Rule) -> String {
     let catalog = safeguard_rules::catalog::hipaa();
     let mut s = String::new();
     let _ = writeln!(s, "{} {} ({})", m.id, m.title, m.name);
-    let _ = writeln!(s, "Severity: {}    Resource type: {}", m.severity, rule.subject());
+    let _ = writeln!(
+        s,
+        "Severity: {}    Resource type: {}",
+        m.severity,
+        rule.subject()
+    );
     let _ = writeln!(s, "Source: {}\n", m.source);
     let _ = writeln!(s, "HIPAA Security Rule:");
     for id in m.hipaa {
         match catalog.get(id) {
             Some(spec) => {
-                let _ = writeln!(s, "  45 CFR {id}  {} ({:?}, {:?})", spec.title, spec.family, spec.requirement);
+                let _ = writeln!(
+                    s,
+                    "  45 CFR {id}  {} ({:?}, {:?})",
+                    spec.title, spec.family, spec.requirement
+                );
             }
             None => {
                 let _ = writeln!(s, "  45 CFR {id}");
@@ -38,8 +47,15 @@ fn text(rule: &dyn safeguard_rules::Rule) -> String {
     let _ = writeln!(s, "How to fix it:");
     let _ = writeln!(s, "  Console / CLI:\n{}\n", indent(m.remediation.console));
     let _ = writeln!(s, "  Terraform:\n{}\n", indent(m.remediation.terraform));
-    let _ = writeln!(s, "  CloudFormation:\n{}\n", indent(m.remediation.cloudformation));
-    let _ = writeln!(s, "Examples (inventory resources and the expected outcome):");
+    let _ = writeln!(
+        s,
+        "  CloudFormation:\n{}\n",
+        indent(m.remediation.cloudformation)
+    );
+    let _ = writeln!(
+        s,
+        "Examples (inventory resources and the expected outcome):"
+    );
     for e in m.examples {
         let _ = writeln!(s, "  [{}] {}", e.expect, e.name);
         let pretty = serde_json::from_str::<serde_json::Value>(e.resources)
@@ -57,5 +73,8 @@ fn squash(text: &str) -> String {
 }
 
 fn indent(text: &str) -> String {
-    text.lines().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

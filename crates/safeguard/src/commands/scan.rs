@@ -19,7 +19,10 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
             exclude: args.exclude_rules.clone(),
             min_severity: args.min_severity,
         },
-        scope: Scope { accounts: args.scope_accounts.clone(), tags: args.scope_tags.clone() },
+        scope: Scope {
+            accounts: args.scope_accounts.clone(),
+            tags: args.scope_tags.clone(),
+        },
         settings: Default::default(),
     };
     let report = evaluate(&inventory, safeguard_rules::all(), &options)?;
@@ -34,7 +37,10 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         color: color && args.format == OutputFormat::Terminal,
         fail_on: args.fail_on,
         show_passes: args.show_passes,
-        inventory_path: args.inventories.first().map(|p| p.display().to_string().replace('\\', "/")),
+        inventory_path: args
+            .inventories
+            .first()
+            .map(|p| p.display().to_string().replace('\\', "/")),
     };
     let rendering = Instant::now();
     let text = render(&report, format(args.format), &render_options);
@@ -60,7 +66,10 @@ fn load_inventories(paths: &[std::path::PathBuf]) -> anyhow::Result<Inventory> {
         let inv = Inventory::load(path)?;
         match merged.as_mut() {
             None => merged = Some(inv),
-            Some(m) => m.merge(inv).map_err(|e| anyhow!(e)).with_context(|| format!("merging {}", path.display()))?,
+            Some(m) => m
+                .merge(inv)
+                .map_err(|e| anyhow!(e))
+                .with_context(|| format!("merging {}", path.display()))?,
         }
     }
     merged.ok_or_else(|| anyhow!("nothing to scan: give --inventory FILE"))
