@@ -79,7 +79,7 @@ fn fail_on_threshold_changes_the_exit_code() {
         "--inventory",
         EXAMPLE,
         "--rule",
-        "S3-008",
+        "S3-009",
         "--format",
         "json",
     ];
