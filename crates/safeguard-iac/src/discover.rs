@@ -42,7 +42,10 @@ pub fn classify(name: &str) -> Option<FileClass> {
         Some(FileClass::TfJson)
     } else if lower.ends_with(".tfvars") || lower.ends_with(".tfvars.json") {
         Some(FileClass::TfVars)
-    } else if [".json", ".yaml", ".yml", ".template"].iter().any(|e| lower.ends_with(e)) {
+    } else if [".json", ".yaml", ".yml", ".template"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
         Some(FileClass::Candidate)
     } else {
         None
@@ -59,9 +62,14 @@ fn wanted(class: FileClass, kind: IacKind) -> bool {
 
 pub fn rel_path(path: &Path, root: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     if parts.is_empty() {
-        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     } else {
         parts.join("/")
     }
@@ -74,9 +82,16 @@ pub fn discover(paths: &[PathBuf], kind: IacKind, diagnostics: &mut Vec<Diagnost
             Ok(m) if m.is_dir() => walk(p, p, kind, &mut out, diagnostics),
             Ok(_) => {
                 let root = p.parent().unwrap_or(Path::new(""));
-                let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 if let Some(class) = classify(&name).filter(|c| wanted(*c, kind)) {
-                    out.push(Found { path: p.clone(), rel: rel_path(p, root), class });
+                    out.push(Found {
+                        path: p.clone(),
+                        rel: rel_path(p, root),
+                        class,
+                    });
                 }
             }
             Err(e) => diagnostics.push(Diagnostic {
@@ -92,7 +107,13 @@ pub fn discover(paths: &[PathBuf], kind: IacKind, diagnostics: &mut Vec<Diagnost
     out
 }
 
-fn walk(dir: &Path, root: &Path, kind: IacKind, out: &mut Vec<Found>, diagnostics: &mut Vec<Diagnostic>) {
+fn walk(
+    dir: &Path,
+    root: &Path,
+    kind: IacKind,
+    out: &mut Vec<Found>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -116,7 +137,11 @@ fn walk(dir: &Path, root: &Path, kind: IacKind, out: &mut Vec<Found>, diagnostic
             }
         } else if ft.is_file() || (ft.is_symlink() && path.is_file()) {
             if let Some(class) = classify(&name).filter(|c| wanted(*c, kind)) {
-                out.push(Found { rel: rel_path(&path, root), path, class });
+                out.push(Found {
+                    rel: rel_path(&path, root),
+                    path,
+                    class,
+                });
             }
         }
     }

@@ -18,7 +18,9 @@ mod tf;
 mod value;
 
 use rayon::prelude::*;
-use safeguard_model::{Coverage, CoverageStatus, Inventory, Resource, Source, SourceKind, Unknown, UnknownReason};
+use safeguard_model::{
+    Coverage, CoverageStatus, Inventory, Resource, Source, SourceKind, Unknown, UnknownReason,
+};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
@@ -116,18 +118,24 @@ pub fn scan_paths(paths: &[PathBuf], kind: IacKind) -> ScanOutput {
 
     // Single files (templates, plans, candidates that may turn out not to be IaC at all) and
     // Terraform modules go through the same parallel pool.
-    let (tf_files, others): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.class.is_terraform_config());
-    let work_files: Vec<Partial> = others
-        .par_iter()
-        .map(|f| scan_candidate(f, kind))
-        .collect();
+    let (tf_files, others): (Vec<_>, Vec<_>) = found
+        .into_iter()
+        .partition(|f| f.class.is_terraform_config());
+    let work_files: Vec<Partial> = others.par_iter().map(|f| scan_candidate(f, kind)).collect();
     let tf_partial = tf::scan_modules(tf_files);
     for p in work_files {
         total.absorb(p);
     }
     total.absorb(tf_partial);
 
-    let Partial { mut resources, mut diagnostics, mut coverage, files, terraform, cloudformation } = total;
+    let Partial {
+        mut resources,
+        mut diagnostics,
+        mut coverage,
+        files,
+        terraform,
+        cloudformation,
+    } = total;
     resources.sort_by(|a, b| {
         let (la, lb) = (a.meta().location.as_ref(), b.meta().location.as_ref());
         let ka = la.map(|l| (l.file.as_str(), l.line, l.address.as_str()));
@@ -146,15 +154,27 @@ pub fn scan_paths(paths: &[PathBuf], kind: IacKind) -> ScanOutput {
     let description = format!(
         "{} infrastructure-as-code file(s) under {}",
         files,
-        paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let mut inventory = Inventory::new(
         chrono::Utc::now(),
-        Source { kind: source_kind, description, tool_version: env!("CARGO_PKG_VERSION").to_string() },
+        Source {
+            kind: source_kind,
+            description,
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        },
     );
     inventory.resources = resources;
     inventory.coverage = coverage;
-    ScanOutput { inventory, diagnostics, files_scanned: files }
+    ScanOutput {
+        inventory,
+        diagnostics,
+        files_scanned: files,
+    }
 }
 
 /// A `.json`/`.yaml`/`.yml`/`.template` file: a CloudFormation template, a plan, or neither.

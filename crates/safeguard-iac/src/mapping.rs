@@ -92,7 +92,11 @@ impl Parents {
     pub fn find(&self, v: Option<&V>) -> Option<usize> {
         match v? {
             V::Unknown(u) => u.target.as_ref().and_then(|t| self.by_addr.get(t)).copied(),
-            V::Str(s) => self.by_name.get(s).or_else(|| self.by_name.get(arn_tail(s))).copied(),
+            V::Str(s) => self
+                .by_name
+                .get(s)
+                .or_else(|| self.by_name.get(arn_tail(s)))
+                .copied(),
             V::List(items) if items.len() == 1 => self.find(items.first()),
             _ => None,
         }
@@ -138,7 +142,9 @@ impl<'a> Joined<'a> {
     }
 
     pub fn first(&self, parent: usize, rtype: &str) -> Option<&'a Raw> {
-        self.of.get(&parent).and_then(|v| v.iter().copied().find(|r| r.rtype == rtype))
+        self.of
+            .get(&parent)
+            .and_then(|v| v.iter().copied().find(|r| r.rtype == rtype))
     }
 }
 

@@ -38,7 +38,11 @@ pub struct Unres {
 
 impl V {
     pub fn unknown(expr: impl Into<String>, target: Option<String>, placeholder_ok: bool) -> V {
-        V::Unknown(Box::new(Unres { expr: expr.into(), target, placeholder_ok }))
+        V::Unknown(Box::new(Unres {
+            expr: expr.into(),
+            target,
+            placeholder_ok,
+        }))
     }
 
     /// An input that could hold anything.
@@ -129,7 +133,9 @@ impl V {
                 if n.fract() == 0.0 && n.abs() < 9.0e15 {
                     Json::from(*n as i64)
                 } else {
-                    serde_json::Number::from_f64(*n).map(Json::Number).unwrap_or(Json::Null)
+                    serde_json::Number::from_f64(*n)
+                        .map(Json::Number)
+                        .unwrap_or(Json::Null)
                 }
             }
             V::Str(s) => Json::String(s.clone()),
@@ -139,7 +145,7 @@ impl V {
                     .map(|(k, v)| v.to_json().map(|j| (k.clone(), j)))
                     .collect::<Result<_, _>>()?,
             ),
-            V::Unknown(u) if u.placeholder_ok => Json::String(format!("${{{}}}", u.expr)),
+            V::Unknown(u) if u.placeholder_ok => Json::String(placeholder(&u.expr)),
             V::Unknown(u) => return Err(u),
         })
     }
@@ -151,8 +157,29 @@ impl V {
             Json::Number(n) => V::Num(n.as_f64().unwrap_or(0.0)),
             Json::String(s) => V::Str(s.clone()),
             Json::Array(a) => V::List(a.iter().map(V::from_json).collect()),
-            Json::Object(o) => V::Map(o.iter().map(|(k, v)| (k.clone(), V::from_json(v))).collect()),
+            Json::Object(o) => V::Map(
+                o.iter()
+                    .map(|(k, v)| (k.clone(), V::from_json(v)))
+                    .collect(),
+            ),
         }
+    }
+}
+
+/// How an unresolved value is written inside a policy document: a template stays a
+/// template (`arn:aws:s3:::${aws_s3_bucket.b.bucket}/*`), a reference becomes `${reference}`.
+fn placeholder(expr: &str) -> String {
+    if let Some(t) = expr.strip_prefix("!Sub ") {
+        t.to_string()
+    } else if let Some(r) = expr
+        .strip_prefix("!GetAtt ")
+        .or_else(|| expr.strip_prefix("!Ref "))
+    {
+        format!("${{{r}}}")
+    } else if expr.contains("${") {
+        expr.to_string()
+    } else {
+        format!("${{{expr}}}")
     }
 }
 
@@ -169,7 +196,10 @@ fn unresolved<T>(u: &Unres) -> Value<T> {
 }
 
 fn wrong<T>(attr: &str, what: &str, v: &V) -> Value<T> {
-    Value::unknown(UnknownReason::Unresolved, format!("{attr}: expected {what}, found {}", describe(v)))
+    Value::unknown(
+        UnknownReason::Unresolved,
+        format!("{attr}: expected {what}, found {}", describe(v)),
+    )
 }
 
 fn describe(v: &V) -> String {
@@ -202,11 +232,15 @@ impl<'a> Reader<'a> {
 
     /// The first nested block of that name (`metadata_options { ... }`), as a reader.
     pub fn block(&self, attr: &str) -> Option<Reader<'a>> {
-        self.raw(attr).and_then(|v| v.blocks().into_iter().next()).map(Reader::new)
+        self.raw(attr)
+            .and_then(|v| v.blocks().into_iter().next())
+            .map(Reader::new)
     }
 
     pub fn blocks(&self, attr: &str) -> Vec<Reader<'a>> {
-        self.raw(attr).map(|v| v.blocks().into_iter().map(Reader::new).collect()).unwrap_or_default()
+        self.raw(attr)
+            .map(|v| v.blocks().into_iter().map(Reader::new).collect())
+            .unwrap_or_default()
     }
 
     /// A boolean; an unset attribute takes `default` (the AWS default the caller documents).
@@ -313,7 +347,10 @@ impl<'a> Reader<'a> {
 }
 
 pub fn not_set<T>(attr: &str) -> Value<T> {
-    Value::unknown(UnknownReason::NotCollected, format!("{attr} is not set in the source"))
+    Value::unknown(
+        UnknownReason::NotCollected,
+        format!("{attr} is not set in the source"),
+    )
 }
 
 pub fn to_bool(attr: &str, v: &V) -> Value<bool> {
@@ -340,7 +377,9 @@ pub fn to_u32(attr: &str, v: &V) -> Value<u32> {
     match v {
         V::Unknown(u) => unresolved(u),
         other => match other.as_f64() {
-            Some(n) if n >= 0.0 && n <= u32::MAX as f64 && n.fract() == 0.0 => Value::Known(n as u32),
+            Some(n) if n >= 0.0 && n <= u32::MAX as f64 && n.fract() == 0.0 => {
+                Value::Known(n as u32)
+            }
             _ => wrong(attr, "a whole number", other),
         },
     }
@@ -390,7 +429,10 @@ pub fn to_policy(v: &V) -> Value<PolicyDocument> {
         V::Unknown(u) => unresolved(u),
         V::Str(s) => match serde_json::from_str::<Json>(s) {
             Ok(j) => Value::Known(PolicyDocument(j)),
-            Err(e) => Value::unknown(UnknownReason::Unresolved, format!("policy is not valid JSON: {e}")),
+            Err(e) => Value::unknown(
+                UnknownReason::Unresolved,
+                format!("policy is not valid JSON: {e}"),
+            ),
         },
         other @ V::Map(_) => match other.to_json() {
             Ok(j) => Value::Known(PolicyDocument(j)),
@@ -406,11 +448,15 @@ mod tests {
 
     #[test]
     fn placeholders_only_for_safe_unknowns() {
-        let doc = V::Map(BTreeMap::from([
-            ("Resource".to_string(), V::unknown("aws_s3_bucket.b.arn", Some("aws_s3_bucket.b".into()), true)),
-        ]));
+        let doc = V::Map(BTreeMap::from([(
+            "Resource".to_string(),
+            V::unknown("aws_s3_bucket.b.arn", Some("aws_s3_bucket.b".into()), true),
+        )]));
         assert_eq!(doc.to_json().unwrap()["Resource"], "${aws_s3_bucket.b.arn}");
-        let bad = V::Map(BTreeMap::from([("Principal".to_string(), V::opaque("var.p"))]));
+        let bad = V::Map(BTreeMap::from([(
+            "Principal".to_string(),
+            V::opaque("var.p"),
+        )]));
         assert_eq!(bad.to_json().unwrap_err().expr, "var.p");
     }
 
@@ -425,7 +471,10 @@ mod tests {
         assert_eq!(r.bool_or("a", false), Value::Known(true));
         assert_eq!(r.bool_or("missing", false), Value::Known(false));
         assert_eq!(r.u32_or("n", 0), Value::Known(7));
-        assert_eq!(r.bool_or("u", false), Value::unknown(UnknownReason::Unresolved, "var.x"));
+        assert_eq!(
+            r.bool_or("u", false),
+            Value::unknown(UnknownReason::Unresolved, "var.x")
+        );
         assert_eq!(r.opt_string("missing"), Value::Known(None));
     }
 }

@@ -11,8 +11,16 @@ use std::collections::{BTreeMap, HashMap};
 const COMPANIONS: &[(&str, &str, &str)] = &[
     // (companion type, parent type, property naming the parent)
     ("AWS::S3::BucketPolicy", "AWS::S3::Bucket", "Bucket"),
-    ("AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroup", "GroupId"),
-    ("AWS::EC2::SecurityGroupEgress", "AWS::EC2::SecurityGroup", "GroupId"),
+    (
+        "AWS::EC2::SecurityGroupIngress",
+        "AWS::EC2::SecurityGroup",
+        "GroupId",
+    ),
+    (
+        "AWS::EC2::SecurityGroupEgress",
+        "AWS::EC2::SecurityGroup",
+        "GroupId",
+    ),
     ("AWS::EC2::FlowLog", "AWS::EC2::VPC", "ResourceId"),
     ("AWS::EC2::VolumeAttachment", "AWS::EC2::Volume", "VolumeId"),
     ("AWS::RDS::DBParameterGroup", "", ""),
@@ -21,11 +29,31 @@ const COMPANIONS: &[(&str, &str, &str)] = &[
     ("AWS::Redshift::ClusterParameterGroup", "", ""),
     ("AWS::SNS::TopicPolicy", "AWS::SNS::Topic", "Topics"),
     ("AWS::SQS::QueuePolicy", "AWS::SQS::Queue", "Queues"),
-    ("AWS::SecretsManager::RotationSchedule", "AWS::SecretsManager::Secret", "SecretId"),
-    ("AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::LoadBalancer", "LoadBalancerArn"),
-    ("AWS::Lambda::Permission", "AWS::Lambda::Function", "FunctionName"),
-    ("AWS::Lambda::Url", "AWS::Lambda::Function", "TargetFunctionArn"),
-    ("AWS::Backup::BackupSelection", "AWS::Backup::BackupPlan", "BackupPlanId"),
+    (
+        "AWS::SecretsManager::RotationSchedule",
+        "AWS::SecretsManager::Secret",
+        "SecretId",
+    ),
+    (
+        "AWS::ElasticLoadBalancingV2::Listener",
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "LoadBalancerArn",
+    ),
+    (
+        "AWS::Lambda::Permission",
+        "AWS::Lambda::Function",
+        "FunctionName",
+    ),
+    (
+        "AWS::Lambda::Url",
+        "AWS::Lambda::Function",
+        "TargetFunctionArn",
+    ),
+    (
+        "AWS::Backup::BackupSelection",
+        "AWS::Backup::BackupPlan",
+        "BackupPlanId",
+    ),
     ("AWS::WAFv2::WebACLAssociation", "", "ResourceArn"),
 ];
 
@@ -84,18 +112,30 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
     let mut parents: HashMap<&str, Parents> = HashMap::new();
     let mut by_id: HashMap<&str, usize> = HashMap::new();
     for (i, r) in raws.iter().enumerate() {
-        let names = NAME_PROPS.iter().filter_map(|p| r.body.get(p).and_then(V::as_str).map(str::to_string));
-        parents.entry(r.rtype.as_str()).or_default().add(i, &r.address, names);
+        let names = NAME_PROPS
+            .iter()
+            .filter_map(|p| r.body.get(p).and_then(V::as_str).map(str::to_string));
+        parents
+            .entry(r.rtype.as_str())
+            .or_default()
+            .add(i, &r.address, names);
         by_id.insert(r.address.as_str(), i);
     }
     let mut joined = Joined::new();
     let mut consumed = vec![false; raws.len()];
     for (i, r) in raws.iter().enumerate() {
-        let Some((_, parent_type, prop)) = COMPANIONS.iter().find(|(t, _, _)| *t == r.rtype) else { continue };
+        let Some((_, parent_type, prop)) = COMPANIONS.iter().find(|(t, _, _)| *t == r.rtype) else {
+            continue;
+        };
         if parent_type.is_empty() {
             // Looked up by the resource that uses it; used or not, it is configuration.
             if r.rtype == "AWS::WAFv2::WebACLAssociation" {
-                if let Some(t) = r.body.get(prop).and_then(V::target).and_then(|t| by_id.get(t)) {
+                if let Some(t) = r
+                    .body
+                    .get(prop)
+                    .and_then(V::target)
+                    .and_then(|t| by_id.get(t))
+                {
                     joined.push(*t, r);
                     consumed[i] = true;
                 }
@@ -104,10 +144,14 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             }
             continue;
         }
-        let Some(p) = parents.get(parent_type) else { continue };
+        let Some(p) = parents.get(parent_type) else {
+            continue;
+        };
         let found = p.find_all(r.body.get(prop));
         // A flow log names its resource by ResourceId and says what it is by ResourceType.
-        if r.rtype == "AWS::EC2::FlowLog" && r.body.get("ResourceType").and_then(V::as_str) != Some("VPC") {
+        if r.rtype == "AWS::EC2::FlowLog"
+            && r.body.get("ResourceType").and_then(V::as_str) != Some("VPC")
+        {
             continue;
         }
         for f in &found {
@@ -119,8 +163,14 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
     let lookup = |v: Option<&V>, rtype: &str| -> Option<&Raw> {
         let v = v?;
         let idx = match v {
-            V::Unknown(u) => u.target.as_ref().and_then(|t| by_id.get(t.as_str())).copied(),
-            V::Str(s) => parents.get(rtype).and_then(|p| p.find(Some(&V::Str(s.clone())))),
+            V::Unknown(u) => u
+                .target
+                .as_ref()
+                .and_then(|t| by_id.get(t.as_str()))
+                .copied(),
+            V::Str(s) => parents
+                .get(rtype)
+                .and_then(|p| p.find(Some(&V::Str(s.clone())))),
             _ => None,
         }?;
         let r = &raws[idx];
@@ -146,10 +196,19 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 } else if let Some(c) = cluster {
                     c.reader().bool_or("StorageEncrypted", false)
                 } else if rd.raw("DBClusterIdentifier").is_some() {
-                    Value::unknown(UnknownReason::Unresolved, "storage encryption is set on the DB cluster")
-                } else if let Some(src) = rd.raw("SourceDBInstanceIdentifier").or(rd.raw("DBSnapshotIdentifier")) {
+                    Value::unknown(
+                        UnknownReason::Unresolved,
+                        "storage encryption is set on the DB cluster",
+                    )
+                } else if let Some(src) = rd
+                    .raw("SourceDBInstanceIdentifier")
+                    .or(rd.raw("DBSnapshotIdentifier"))
+                {
                     // Replicas and restores inherit the source's encryption.
-                    Value::unknown(UnknownReason::Unresolved, format!("inherited from {}", to_ids(Some(src)).join(",")))
+                    Value::unknown(
+                        UnknownReason::Unresolved,
+                        format!("inherited from {}", to_ids(Some(src)).join(",")),
+                    )
                 } else {
                     // AWS::RDS::DBInstance StorageEncrypted: default false.
                     Value::Known(false)
@@ -168,18 +227,27 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     deletion_protection: rd.bool_or("DeletionProtection", false),
                     multi_az: rd.bool_or("MultiAZ", false),
                     auto_minor_version_upgrade: rd.bool_or("AutoMinorVersionUpgrade", true),
-                    iam_database_authentication: rd.bool_or("EnableIAMDatabaseAuthentication", false),
+                    iam_database_authentication: rd
+                        .bool_or("EnableIAMDatabaseAuthentication", false),
                     monitoring_interval: rd.u32_or("MonitoringInterval", 0),
                     cloudwatch_logs_exports: rd.strings("EnableCloudwatchLogsExports"),
                     parameters: param_group(rd.raw("DBParameterGroupName"), pg, "Parameters"),
                     options: option_group(rd.raw("OptionGroupName"), og),
-                    cluster_id: rd.raw("DBClusterIdentifier").map(|v| to_ids(Some(v)).join(",")),
-                    read_replica_source: Value::Known(rd.raw("SourceDBInstanceIdentifier").map(|v| to_ids(Some(v)).join(","))),
+                    cluster_id: rd
+                        .raw("DBClusterIdentifier")
+                        .map(|v| to_ids(Some(v)).join(",")),
+                    read_replica_source: Value::Known(
+                        rd.raw("SourceDBInstanceIdentifier")
+                            .map(|v| to_ids(Some(v)).join(",")),
+                    ),
                     ..Default::default()
                 })
             }
             "AWS::RDS::DBCluster" => {
-                let pg = lookup(rd.raw("DBClusterParameterGroupName"), "AWS::RDS::DBClusterParameterGroup");
+                let pg = lookup(
+                    rd.raw("DBClusterParameterGroupName"),
+                    "AWS::RDS::DBClusterParameterGroup",
+                );
                 // Aurora Serverless v1 clusters are always encrypted.
                 let serverless = rd.raw("EngineMode").and_then(V::as_str) == Some("serverless");
                 Resource::RdsCluster(RdsCluster {
@@ -190,17 +258,28 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     kms_key_id: rd.opt_string("KmsKeyId"),
                     backup_retention_days: rd.u32_or("BackupRetentionPeriod", 1),
                     deletion_protection: rd.bool_or("DeletionProtection", false),
-                    multi_az: Value::unknown(UnknownReason::NotCollected, "depends on the cluster's instances"),
-                    iam_database_authentication: rd.bool_or("EnableIAMDatabaseAuthentication", false),
+                    multi_az: Value::unknown(
+                        UnknownReason::NotCollected,
+                        "depends on the cluster's instances",
+                    ),
+                    iam_database_authentication: rd
+                        .bool_or("EnableIAMDatabaseAuthentication", false),
                     cloudwatch_logs_exports: rd.strings("EnableCloudwatchLogsExports"),
-                    parameters: param_group(rd.raw("DBClusterParameterGroupName"), pg, "Parameters"),
+                    parameters: param_group(
+                        rd.raw("DBClusterParameterGroupName"),
+                        pg,
+                        "Parameters",
+                    ),
                     publicly_accessible: rd.bool_or("PubliclyAccessible", false),
                 })
             }
             "AWS::EC2::Instance" => {
-                let lt = rd
-                    .block("LaunchTemplate")
-                    .and_then(|l| lookup(l.raw("LaunchTemplateId").or(l.raw("LaunchTemplateName")), "AWS::EC2::LaunchTemplate"));
+                let lt = rd.block("LaunchTemplate").and_then(|l| {
+                    lookup(
+                        l.raw("LaunchTemplateId").or(l.raw("LaunchTemplateName")),
+                        "AWS::EC2::LaunchTemplate",
+                    )
+                });
                 let ltd = lt.and_then(|l| l.reader().block("LaunchTemplateData"));
                 ec2_instance(r, meta, ltd)
             }
@@ -210,13 +289,21 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 // which the region settings say).
                 encrypted: rd.bool_or("Encrypted", false),
                 kms_key_id: rd.opt_string("KmsKeyId"),
-                attached_to: Value::Known(comps("AWS::EC2::VolumeAttachment").iter().flat_map(|a| to_ids(a.body.get("InstanceId"))).collect()),
+                attached_to: Value::Known(
+                    comps("AWS::EC2::VolumeAttachment")
+                        .iter()
+                        .flat_map(|a| to_ids(a.body.get("InstanceId")))
+                        .collect(),
+                ),
                 size_gib: rd.u32_req("Size"),
             }),
             "AWS::EC2::SecurityGroup" => {
                 let mut ingress = rules(rd.raw("SecurityGroupIngress"), false, None);
                 for c in comps("AWS::EC2::SecurityGroupIngress") {
-                    append(&mut ingress, rules(Some(&c.body), false, Some(c.location())));
+                    append(
+                        &mut ingress,
+                        rules(Some(&c.body), false, Some(c.location())),
+                    );
                 }
                 // A VPC security group without egress rules gets AWS's allow-all egress rule.
                 let mut egress = match rd.raw("SecurityGroupEgress") {
@@ -247,7 +334,11 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                         .iter()
                         .map(|f| FlowLog {
                             id: f.address.clone(),
-                            traffic_type: f.body.get("TrafficType").and_then(V::to_plain_string).unwrap_or_else(|| "ALL".into()),
+                            traffic_type: f
+                                .body
+                                .get("TrafficType")
+                                .and_then(V::to_plain_string)
+                                .unwrap_or_else(|| "ALL".into()),
                             // LogDestinationType: default cloud-watch-logs.
                             destination_type: f
                                 .body
@@ -285,8 +376,12 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     meta,
                     // CloudFormation starts the recorder once a delivery channel exists.
                     recording: Value::Known(true),
-                    all_supported: g.map(|g| g.bool_or("AllSupported", true)).unwrap_or(Value::Known(true)),
-                    include_global_resources: g.map(|g| g.bool_or("IncludeGlobalResourceTypes", false)).unwrap_or(Value::Known(false)),
+                    all_supported: g
+                        .map(|g| g.bool_or("AllSupported", true))
+                        .unwrap_or(Value::Known(true)),
+                    include_global_resources: g
+                        .map(|g| g.bool_or("IncludeGlobalResourceTypes", false))
+                        .unwrap_or(Value::Known(false)),
                     last_status: Value::Known(None),
                 })
             }
@@ -294,12 +389,16 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 meta,
                 enabled: rd.bool_req("Enable"),
                 // FindingPublishingFrequency: default SIX_HOURS.
-                finding_publishing_frequency: rd.string_or("FindingPublishingFrequency", "SIX_HOURS").map(Some),
+                finding_publishing_frequency: rd
+                    .string_or("FindingPublishingFrequency", "SIX_HOURS")
+                    .map(Some),
             }),
             "AWS::KMS::Key" => Resource::KmsKey(KmsKey {
                 meta,
                 key_manager: Value::Known("CUSTOMER".into()),
-                key_state: rd.bool_or("Enabled", true).map(|e| if e { "Enabled" } else { "Disabled" }.to_string()),
+                key_state: rd
+                    .bool_or("Enabled", true)
+                    .map(|e| if e { "Enabled" } else { "Disabled" }.to_string()),
                 key_spec: rd.string_or("KeySpec", "SYMMETRIC_DEFAULT"),
                 rotation_enabled: rd.bool_or("EnableKeyRotation", false),
                 description: rd.string_or("Description", ""),
@@ -316,7 +415,9 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             }),
             "AWS::DynamoDB::Table" => {
                 let sse = rd.block("SSESpecification");
-                let (sse_key_type, kms) = dynamo_sse(sse.map(|s| (s.bool_or("SSEEnabled", false), s.raw("KMSMasterKeyId"))));
+                let (sse_key_type, kms) = dynamo_sse(
+                    sse.map(|s| (s.bool_or("SSEEnabled", false), s.raw("KMSMasterKeyId"))),
+                );
                 Resource::DynamoDbTable(DynamoDbTable {
                     meta,
                     sse_key_type,
@@ -340,20 +441,24 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     .map(|b| b.string_or("Status", "DISABLED").map(|s| s == "ENABLED"))
                     .unwrap_or(Value::Known(false)),
             }),
-            "AWS::ElastiCache::ReplicationGroup" => Resource::ElastiCacheReplicationGroup(ElastiCacheReplicationGroup {
-                meta,
-                engine: rd.string_or("Engine", "redis"),
-                engine_version: rd.string_req("EngineVersion"),
-                node_type: rd.string_req("CacheNodeType"),
-                at_rest_encryption: rd.bool_or("AtRestEncryptionEnabled", false),
-                transit_encryption: rd.bool_or("TransitEncryptionEnabled", false),
-                transit_encryption_mode: rd.opt_string("TransitEncryptionMode"),
-                auth_enabled: Value::Known(rd.raw("AuthToken").is_some() || rd.raw("UserGroupIds").is_some()),
-                kms_key_id: rd.opt_string("KmsKeyId"),
-                automatic_failover: rd.bool_or("AutomaticFailoverEnabled", false),
-                snapshot_retention_days: rd.u32_or("SnapshotRetentionLimit", 0),
-                pending_service_updates: Value::Known(Vec::new()),
-            }),
+            "AWS::ElastiCache::ReplicationGroup" => {
+                Resource::ElastiCacheReplicationGroup(ElastiCacheReplicationGroup {
+                    meta,
+                    engine: rd.string_or("Engine", "redis"),
+                    engine_version: rd.string_req("EngineVersion"),
+                    node_type: rd.string_req("CacheNodeType"),
+                    at_rest_encryption: rd.bool_or("AtRestEncryptionEnabled", false),
+                    transit_encryption: rd.bool_or("TransitEncryptionEnabled", false),
+                    transit_encryption_mode: rd.opt_string("TransitEncryptionMode"),
+                    auth_enabled: Value::Known(
+                        rd.raw("AuthToken").is_some() || rd.raw("UserGroupIds").is_some(),
+                    ),
+                    kms_key_id: rd.opt_string("KmsKeyId"),
+                    automatic_failover: rd.bool_or("AutomaticFailoverEnabled", false),
+                    snapshot_retention_days: rd.u32_or("SnapshotRetentionLimit", 0),
+                    pending_service_updates: Value::Known(Vec::new()),
+                })
+            }
             "AWS::ElasticLoadBalancingV2::LoadBalancer" => {
                 let attr = |k: &str| lb_attribute(rd, k);
                 Resource::LoadBalancer(LoadBalancer {
@@ -372,16 +477,36 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             // this template shows it, located at the listener.
             "AWS::ElasticLoadBalancingV2::Listener" => Resource::LoadBalancer(LoadBalancer {
                 meta,
-                lb_type: Value::unknown(UnknownReason::Unresolved, to_ids(rd.raw("LoadBalancerArn")).join(",")),
-                scheme: Value::unknown(UnknownReason::Unresolved, to_ids(rd.raw("LoadBalancerArn")).join(",")),
+                lb_type: Value::unknown(
+                    UnknownReason::Unresolved,
+                    to_ids(rd.raw("LoadBalancerArn")).join(","),
+                ),
+                scheme: Value::unknown(
+                    UnknownReason::Unresolved,
+                    to_ids(rd.raw("LoadBalancerArn")).join(","),
+                ),
                 listeners: listeners(&[r]),
-                access_logs: Value::unknown(UnknownReason::NotCollected, "load balancer not in this template"),
-                deletion_protection: Value::unknown(UnknownReason::NotCollected, "load balancer not in this template"),
-                drop_invalid_headers: Value::unknown(UnknownReason::NotCollected, "load balancer not in this template"),
-                web_acl: Value::unknown(UnknownReason::NotCollected, "load balancer not in this template"),
+                access_logs: Value::unknown(
+                    UnknownReason::NotCollected,
+                    "load balancer not in this template",
+                ),
+                deletion_protection: Value::unknown(
+                    UnknownReason::NotCollected,
+                    "load balancer not in this template",
+                ),
+                drop_invalid_headers: Value::unknown(
+                    UnknownReason::NotCollected,
+                    "load balancer not in this template",
+                ),
+                web_acl: Value::unknown(
+                    UnknownReason::NotCollected,
+                    "load balancer not in this template",
+                ),
                 ..Default::default()
             }),
-            "AWS::ElasticLoadBalancing::LoadBalancer" => Resource::LoadBalancer(classic_lb(rd, meta)),
+            "AWS::ElasticLoadBalancing::LoadBalancer" => {
+                Resource::LoadBalancer(classic_lb(rd, meta))
+            }
             "AWS::SNS::Topic" => Resource::SnsTopic(SnsTopic {
                 meta,
                 kms_key_id: rd.opt_string("KmsMasterKeyId"),
@@ -392,7 +517,8 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 meta,
                 kms_key_id: rd.opt_string("KmsMasterKeyId"),
                 // SSE-SQS is on for new queues unless a KMS key is given or it is turned off.
-                sqs_managed_sse: rd.bool_or("SqsManagedSseEnabled", rd.raw("KmsMasterKeyId").is_none()),
+                sqs_managed_sse: rd
+                    .bool_or("SqsManagedSseEnabled", rd.raw("KmsMasterKeyId").is_none()),
                 policy: joined_policy(&comps("AWS::SQS::QueuePolicy"), "PolicyDocument"),
             }),
             "AWS::SecretsManager::Secret" => {
@@ -402,9 +528,14 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     meta,
                     kms_key_id: rd.opt_string("KmsKeyId"),
                     rotation_enabled: Value::Known(!rot.is_empty()),
-                    rotation_interval_days: rules.map(|r| r.opt_u32("AutomaticallyAfterDays")).unwrap_or(Value::Known(None)),
+                    rotation_interval_days: rules
+                        .map(|r| r.opt_u32("AutomaticallyAfterDays"))
+                        .unwrap_or(Value::Known(None)),
                     last_rotated: Value::Known(None),
-                    last_accessed: Value::unknown(UnknownReason::NotCollected, "known only for deployed secrets"),
+                    last_accessed: Value::unknown(
+                        UnknownReason::NotCollected,
+                        "known only for deployed secrets",
+                    ),
                     ..Default::default()
                 })
             }
@@ -415,22 +546,43 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     meta,
                     runtime: rd.opt_string("Runtime"),
                     vpc_id: lambda_vpc(rd.block("VpcConfig").and_then(|v| v.raw("SubnetIds"))),
-                    environment_variable_names: env_names(rd.block("Environment").and_then(|e| e.raw("Variables"))),
+                    environment_variable_names: env_names(
+                        rd.block("Environment").and_then(|e| e.raw("Variables")),
+                    ),
                     kms_key_id: rd.opt_string("KmsKeyArn"),
-                    policy: permissions_policy(&perms, ["Principal", "Action", "SourceArn", "SourceAccount", "PrincipalOrgID"]),
+                    policy: permissions_policy(
+                        &perms,
+                        [
+                            "Principal",
+                            "Action",
+                            "SourceArn",
+                            "SourceAccount",
+                            "PrincipalOrgID",
+                        ],
+                    ),
                     function_url_auth_type: match url.first() {
                         Some(u) => u.reader().string_req("AuthType").map(Some),
                         None => Value::Known(None),
                     },
-                    dead_letter_target: rd.block("DeadLetterConfig").map(|d| d.opt_string("TargetArn")).unwrap_or(Value::Known(None)),
+                    dead_letter_target: rd
+                        .block("DeadLetterConfig")
+                        .map(|d| d.opt_string("TargetArn"))
+                        .unwrap_or(Value::Known(None)),
                     reserved_concurrency: rd.opt_u32("ReservedConcurrentExecutions"),
                     // TracingConfig Mode: default PassThrough.
-                    tracing_mode: rd.block("TracingConfig").map(|t| t.string_or("Mode", "PassThrough")).unwrap_or(Value::Known("PassThrough".into())).map(Some),
+                    tracing_mode: rd
+                        .block("TracingConfig")
+                        .map(|t| t.string_or("Mode", "PassThrough"))
+                        .unwrap_or(Value::Known("PassThrough".into()))
+                        .map(Some),
                     ..Default::default()
                 })
             }
             "AWS::Redshift::Cluster" => {
-                let pg = lookup(rd.raw("ClusterParameterGroupName"), "AWS::Redshift::ClusterParameterGroup");
+                let pg = lookup(
+                    rd.raw("ClusterParameterGroupName"),
+                    "AWS::Redshift::ClusterParameterGroup",
+                );
                 Resource::RedshiftCluster(RedshiftCluster {
                     meta,
                     encrypted: rd.bool_or("Encrypted", false),
@@ -439,7 +591,8 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     publicly_accessible: rd.bool_or("PubliclyAccessible", false),
                     parameters: param_group(rd.raw("ClusterParameterGroupName"), pg, "Parameters"),
                     audit_logging: Value::Known(rd.raw("LoggingProperties").is_some()),
-                    automated_snapshot_retention_days: rd.u32_or("AutomatedSnapshotRetentionPeriod", 1),
+                    automated_snapshot_retention_days: rd
+                        .u32_or("AutomatedSnapshotRetentionPeriod", 1),
                     enhanced_vpc_routing: rd.bool_or("EnhancedVpcRouting", false),
                     allow_version_upgrade: rd.bool_or("AllowVersionUpgrade", true),
                 })
@@ -447,7 +600,8 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             "AWS::OpenSearchService::Domain" | "AWS::Elasticsearch::Domain" => {
                 let es = r.rtype == "AWS::Elasticsearch::Domain";
                 let version = if es {
-                    rd.string_req("ElasticsearchVersion").map(|v| format!("Elasticsearch_{v}"))
+                    rd.string_req("ElasticsearchVersion")
+                        .map(|v| format!("Elasticsearch_{v}"))
                 } else {
                     rd.string_req("EngineVersion")
                 };
@@ -458,16 +612,22 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     encryption_at_rest: sub_bool(rd, "EncryptionAtRestOptions", "Enabled"),
                     node_to_node_encryption: sub_bool(rd, "NodeToNodeEncryptionOptions", "Enabled"),
                     enforce_https: sub_bool(rd, "DomainEndpointOptions", "EnforceHTTPS"),
-                    tls_security_policy: ep.map(|e| e.opt_string("TLSSecurityPolicy")).unwrap_or(Value::Known(None)),
+                    tls_security_policy: ep
+                        .map(|e| e.opt_string("TLSSecurityPolicy"))
+                        .unwrap_or(Value::Known(None)),
                     in_vpc: Value::Known(rd.raw("VPCOptions").is_some()),
                     log_publishing: match rd.raw("LogPublishingOptions") {
                         Some(V::Map(m)) => Value::Known(
                             m.iter()
-                                .filter(|(_, v)| v.get("Enabled").and_then(V::as_bool) != Some(false))
+                                .filter(|(_, v)| {
+                                    v.get("Enabled").and_then(V::as_bool) != Some(false)
+                                })
                                 .map(|(k, _)| k.clone())
                                 .collect(),
                         ),
-                        Some(V::Unknown(u)) => Value::unknown(UnknownReason::Unresolved, u.expr.clone()),
+                        Some(V::Unknown(u)) => {
+                            Value::unknown(UnknownReason::Unresolved, u.expr.clone())
+                        }
                         _ => Value::Known(Vec::new()),
                     },
                     fine_grained_access_control: sub_bool(rd, "AdvancedSecurityOptions", "Enabled"),
@@ -476,11 +636,18 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             }
             "AWS::ApiGateway::Stage" => {
                 let ms = rd.blocks("MethodSettings");
-                let caching: Vec<_> = ms.iter().filter(|m| m.bool_or("CachingEnabled", false) == Value::Known(true)).collect();
+                let caching: Vec<_> = ms
+                    .iter()
+                    .filter(|m| m.bool_or("CachingEnabled", false) == Value::Known(true))
+                    .collect();
                 let cache_encrypted = if caching.is_empty() {
                     Value::Known(false)
                 } else {
-                    all_true(caching.iter().map(|m| m.bool_or("CacheDataEncrypted", false)))
+                    all_true(
+                        caching
+                            .iter()
+                            .map(|m| m.bool_or("CacheDataEncrypted", false)),
+                    )
                 };
                 let level = ms
                     .iter()
@@ -493,13 +660,18 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     cache_enabled: rd.bool_or("CacheClusterEnabled", false),
                     cache_encrypted,
                     execution_logging_level: level.map(Some),
-                    access_log_destination: rd.block("AccessLogSetting").map(|a| a.opt_string("DestinationArn")).unwrap_or(Value::Known(None)),
+                    access_log_destination: rd
+                        .block("AccessLogSetting")
+                        .map(|a| a.opt_string("DestinationArn"))
+                        .unwrap_or(Value::Known(None)),
                     client_certificate_id: rd.opt_string("ClientCertificateId"),
                     xray_tracing: rd.bool_or("TracingEnabled", false),
                     web_acl: web_acl(&comps("AWS::WAFv2::WebACLAssociation"), "WebACLArn"),
                 })
             }
-            "AWS::CloudFront::Distribution" => Resource::CloudFrontDistribution(cloudfront(rd, meta)),
+            "AWS::CloudFront::Distribution" => {
+                Resource::CloudFrontDistribution(cloudfront(rd, meta))
+            }
             "AWS::Backup::BackupPlan" => {
                 let plan = rd.block("BackupPlan");
                 let rules = plan.map(|p| p.blocks("BackupPlanRule")).unwrap_or_default();
@@ -510,10 +682,20 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                         rules
                             .iter()
                             .map(|r| BackupRule {
-                                name: r.raw("RuleName").and_then(V::to_plain_string).unwrap_or_default(),
-                                schedule: r.raw("ScheduleExpression").and_then(V::to_plain_string).unwrap_or_default(),
+                                name: r
+                                    .raw("RuleName")
+                                    .and_then(V::to_plain_string)
+                                    .unwrap_or_default(),
+                                schedule: r
+                                    .raw("ScheduleExpression")
+                                    .and_then(V::to_plain_string)
+                                    .unwrap_or_default(),
                                 target_vault: to_ids(r.raw("TargetBackupVault")).join(","),
-                                delete_after_days: r.block("Lifecycle").and_then(|l| l.raw("DeleteAfterDays")).and_then(V::as_f64).map(|d| d as u32),
+                                delete_after_days: r
+                                    .block("Lifecycle")
+                                    .and_then(|l| l.raw("DeleteAfterDays"))
+                                    .and_then(V::as_f64)
+                                    .map(|d| d as u32),
                                 copies_elsewhere: !r.blocks("CopyActions").is_empty(),
                             })
                             .collect(),
@@ -523,12 +705,20 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                             .iter()
                             .filter_map(|s| s.reader().block("BackupSelection"))
                             .map(|s| BackupSelection {
-                                name: s.raw("SelectionName").and_then(V::to_plain_string).unwrap_or_default(),
+                                name: s
+                                    .raw("SelectionName")
+                                    .and_then(V::to_plain_string)
+                                    .unwrap_or_default(),
                                 resources: to_ids(s.raw("Resources")),
                                 tags: s
                                     .blocks("ListOfTags")
                                     .iter()
-                                    .filter_map(|t| Some((t.raw("ConditionKey")?.to_plain_string()?, t.raw("ConditionValue")?.to_plain_string()?)))
+                                    .filter_map(|t| {
+                                        Some((
+                                            t.raw("ConditionKey")?.to_plain_string()?,
+                                            t.raw("ConditionValue")?.to_plain_string()?,
+                                        ))
+                                    })
                                     .collect(),
                                 ..Default::default()
                             })
@@ -546,10 +736,20 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 meta,
                 console_password: Value::Known(rd.raw("LoginProfile").is_some()),
                 password_last_used: Value::Known(None),
-                mfa_devices: Value::unknown(UnknownReason::NotCollected, "MFA devices are enrolled outside templates"),
-                access_keys: Value::unknown(UnknownReason::NotCollected, "access keys are created outside templates"),
+                mfa_devices: Value::unknown(
+                    UnknownReason::NotCollected,
+                    "MFA devices are enrolled outside templates",
+                ),
+                access_keys: Value::unknown(
+                    UnknownReason::NotCollected,
+                    "access keys are created outside templates",
+                ),
                 attached_policies: Value::Known(to_ids(rd.raw("ManagedPolicyArns"))),
-                inline_policies: inline_policies(rd.blocks("Policies"), "PolicyName", "PolicyDocument"),
+                inline_policies: inline_policies(
+                    rd.blocks("Policies"),
+                    "PolicyName",
+                    "PolicyDocument",
+                ),
                 groups: Value::Known(to_ids(rd.raw("Groups"))),
                 created: Value::Known(None),
                 password_created: Value::Known(None),
@@ -557,16 +757,29 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             }),
             "AWS::IAM::Role" => Resource::IamRole(IamRole {
                 meta,
-                assume_role_policy: rd.raw("AssumeRolePolicyDocument").map(to_policy).unwrap_or_else(|| crate::value::not_set("AssumeRolePolicyDocument")),
-                inline_policies: inline_policies(rd.blocks("Policies"), "PolicyName", "PolicyDocument"),
+                assume_role_policy: rd
+                    .raw("AssumeRolePolicyDocument")
+                    .map(to_policy)
+                    .unwrap_or_else(|| crate::value::not_set("AssumeRolePolicyDocument")),
+                inline_policies: inline_policies(
+                    rd.blocks("Policies"),
+                    "PolicyName",
+                    "PolicyDocument",
+                ),
                 attached_policies: Value::Known(to_ids(rd.raw("ManagedPolicyArns"))),
                 service_linked: Value::Known(false),
             }),
             "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => Resource::IamPolicy(IamPolicy {
                 meta,
-                document: rd.raw("PolicyDocument").map(to_policy).unwrap_or_else(|| crate::value::not_set("PolicyDocument")),
+                document: rd
+                    .raw("PolicyDocument")
+                    .map(to_policy)
+                    .unwrap_or_else(|| crate::value::not_set("PolicyDocument")),
                 attachment_count: Value::Known(
-                    ["Roles", "Users", "Groups"].iter().map(|k| to_ids(rd.raw(k)).len() as u32).sum(),
+                    ["Roles", "Users", "Groups"]
+                        .iter()
+                        .map(|k| to_ids(rd.raw(k)).len() as u32)
+                        .sum(),
                 ),
             }),
             "AWS::IAM::ServiceLinkedRole" => Resource::IamRole(IamRole {
@@ -576,7 +789,10 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 attached_policies: Value::Known(Vec::new()),
                 service_linked: Value::Known(true),
             }),
-            other => Resource::Other(OtherResource { meta, resource_type: other.to_string() }),
+            other => Resource::Other(OtherResource {
+                meta,
+                resource_type: other.to_string(),
+            }),
         };
         out.push(res);
     }
@@ -596,7 +812,9 @@ fn all_true(vals: impl Iterator<Item = Value<bool>>) -> Value<bool> {
 }
 
 fn sub_bool(rd: Reader<'_>, block: &str, key: &str) -> Value<bool> {
-    rd.block(block).map(|b| b.bool_or(key, false)).unwrap_or(Value::Known(false))
+    rd.block(block)
+        .map(|b| b.bool_or(key, false))
+        .unwrap_or(Value::Known(false))
 }
 
 fn s3_bucket(r: &Raw, meta: Meta, policies: Vec<&Raw>) -> Resource {
@@ -613,7 +831,11 @@ fn s3_bucket(r: &Raw, meta: Meta, policies: Vec<&Raw>) -> Resource {
                         Value::Known(algorithm) => Value::Known(Some(BucketEncryption {
                             algorithm,
                             kms_key_id: d.raw("KMSMasterKeyID").map(|k| to_ids(Some(k)).join(",")),
-                            bucket_key: rule.bool_or("BucketKeyEnabled", false).known().copied().unwrap_or(false),
+                            bucket_key: rule
+                                .bool_or("BucketKeyEnabled", false)
+                                .known()
+                                .copied()
+                                .unwrap_or(false),
                         })),
                         Value::Unknown(u) => Value::Unknown(u),
                     },
@@ -634,37 +856,64 @@ fn s3_bucket(r: &Raw, meta: Meta, policies: Vec<&Raw>) -> Resource {
     let acl = rd.string_or("AccessControl", "Private");
     let versioning = match rd.block("VersioningConfiguration") {
         None => Value::Known(Versioning::default()),
-        Some(v) => v.string_req("Status").map(|s| Versioning { enabled: s == "Enabled", mfa_delete: false }),
+        Some(v) => v.string_req("Status").map(|s| Versioning {
+            enabled: s == "Enabled",
+            mfa_delete: false,
+        }),
     };
     let logging = match rd.block("LoggingConfiguration") {
         None => Value::Known(None),
         Some(l) => Value::Known(Some(BucketLogging {
             // Without a destination, logs go to the bucket itself.
-            target_bucket: l.raw("DestinationBucketName").map(|d| to_ids(Some(d)).join(",")).unwrap_or_else(|| meta.name.clone()),
-            target_prefix: l.raw("LogFilePrefix").and_then(V::to_plain_string).unwrap_or_default(),
+            target_bucket: l
+                .raw("DestinationBucketName")
+                .map(|d| to_ids(Some(d)).join(","))
+                .unwrap_or_else(|| meta.name.clone()),
+            target_prefix: l
+                .raw("LogFilePrefix")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default(),
         })),
     };
     Resource::S3Bucket(S3Bucket {
         default_encryption,
         public_access_block,
         policy: joined_policy(&policies, "PolicyDocument"),
-        acl_public_read: acl.clone().map(|a| matches!(a.as_str(), "PublicRead" | "PublicReadWrite" | "AuthenticatedRead")),
+        acl_public_read: acl.clone().map(|a| {
+            matches!(
+                a.as_str(),
+                "PublicRead" | "PublicReadWrite" | "AuthenticatedRead"
+            )
+        }),
         acl_public_write: acl.map(|a| a == "PublicReadWrite"),
         object_ownership: rd
             .block("OwnershipControls")
-            .and_then(|o| o.blocks("Rules").first().map(|r| r.opt_string("ObjectOwnership")))
+            .and_then(|o| {
+                o.blocks("Rules")
+                    .first()
+                    .map(|r| r.opt_string("ObjectOwnership"))
+            })
             .unwrap_or(Value::Known(None)),
         versioning,
         logging,
         object_lock: rd.bool_or("ObjectLockEnabled", false),
         replication: Value::Known(
             rd.block("ReplicationConfiguration")
-                .map(|c| c.blocks("Rules").iter().any(|r| r.raw("Status").and_then(V::as_str) == Some("Enabled")))
+                .map(|c| {
+                    c.blocks("Rules")
+                        .iter()
+                        .any(|r| r.raw("Status").and_then(V::as_str) == Some("Enabled"))
+                })
                 .unwrap_or(false),
         ),
         lifecycle_rules: Value::Known(
             rd.block("LifecycleConfiguration")
-                .map(|c| c.blocks("Rules").iter().filter(|r| r.raw("Status").and_then(V::as_str) == Some("Enabled")).count() as u32)
+                .map(|c| {
+                    c.blocks("Rules")
+                        .iter()
+                        .filter(|r| r.raw("Status").and_then(V::as_str) == Some("Enabled"))
+                        .count() as u32
+                })
                 .unwrap_or(0),
         ),
         meta,
@@ -696,7 +945,11 @@ fn joined_policy(policies: &[&Raw], prop: &str) -> Value<Option<PolicyDocument>>
     }
 }
 
-fn param_group(name: Option<&V>, group: Option<&Raw>, prop: &str) -> Value<BTreeMap<String, String>> {
+fn param_group(
+    name: Option<&V>,
+    group: Option<&Raw>,
+    prop: &str,
+) -> Value<BTreeMap<String, String>> {
     match (name, group) {
         // The default parameter group: every parameter at the engine default.
         (None, _) => Value::Known(BTreeMap::new()),
@@ -706,12 +959,23 @@ fn param_group(name: Option<&V>, group: Option<&Raw>, prop: &str) -> Value<BTree
             Some(V::List(items)) => Value::Known(
                 items
                     .iter()
-                    .filter_map(|p| Some((p.get("ParameterName")?.to_plain_string()?, p.get("ParameterValue")?.to_plain_string()?)))
+                    .filter_map(|p| {
+                        Some((
+                            p.get("ParameterName")?.to_plain_string()?,
+                            p.get("ParameterValue")?.to_plain_string()?,
+                        ))
+                    })
                     .collect(),
             ),
             Some(_) => g.reader().string_map(prop),
         },
-        (Some(v), None) => Value::unknown(UnknownReason::Unresolved, format!("parameter group {} is not in this template", to_ids(Some(v)).join(","))),
+        (Some(v), None) => Value::unknown(
+            UnknownReason::Unresolved,
+            format!(
+                "parameter group {} is not in this template",
+                to_ids(Some(v)).join(",")
+            ),
+        ),
     }
 }
 
@@ -723,31 +987,52 @@ fn option_group(name: Option<&V>, group: Option<&Raw>) -> Value<Vec<DbOption>> {
                 .blocks("OptionConfigurations")
                 .iter()
                 .map(|o| DbOption {
-                    name: o.raw("OptionName").and_then(V::to_plain_string).unwrap_or_default(),
+                    name: o
+                        .raw("OptionName")
+                        .and_then(V::to_plain_string)
+                        .unwrap_or_default(),
                     settings: o
                         .blocks("OptionSettings")
                         .iter()
-                        .filter_map(|s| Some((s.raw("Name")?.to_plain_string()?, s.raw("Value")?.to_plain_string()?)))
+                        .filter_map(|s| {
+                            Some((
+                                s.raw("Name")?.to_plain_string()?,
+                                s.raw("Value")?.to_plain_string()?,
+                            ))
+                        })
                         .collect(),
                 })
                 .collect(),
         ),
-        (Some(v), None) => Value::unknown(UnknownReason::Unresolved, format!("option group {} is not in this template", to_ids(Some(v)).join(","))),
+        (Some(v), None) => Value::unknown(
+            UnknownReason::Unresolved,
+            format!(
+                "option group {} is not in this template",
+                to_ids(Some(v)).join(",")
+            ),
+        ),
     }
 }
 
 fn ec2_instance(r: &Raw, meta: Meta, lt: Option<Reader<'_>>) -> Resource {
     let rd = r.reader();
-    let md = rd.block("MetadataOptions").or_else(|| lt.and_then(|l| l.block("MetadataOptions")));
+    let md = rd
+        .block("MetadataOptions")
+        .or_else(|| lt.and_then(|l| l.block("MetadataOptions")));
     let mappings = match rd.raw("BlockDeviceMappings") {
         Some(_) => rd.blocks("BlockDeviceMappings"),
-        None => lt.map(|l| l.blocks("BlockDeviceMappings")).unwrap_or_default(),
+        None => lt
+            .map(|l| l.blocks("BlockDeviceMappings"))
+            .unwrap_or_default(),
     };
     let mut devices: Vec<BlockDevice> = mappings
         .iter()
         .filter_map(|m| {
             let ebs = m.block("Ebs")?;
-            let name = m.raw("DeviceName").and_then(V::to_plain_string).unwrap_or_default();
+            let name = m
+                .raw("DeviceName")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default();
             Some(BlockDevice {
                 root: is_root_device(&name),
                 device_name: name,
@@ -765,7 +1050,10 @@ fn ec2_instance(r: &Raw, meta: Meta, lt: Option<Reader<'_>>) -> Resource {
                 device_name: "root".into(),
                 volume_id: None,
                 root: true,
-                encrypted: Value::unknown(UnknownReason::Unresolved, "root volume follows the AMI's snapshot"),
+                encrypted: Value::unknown(
+                    UnknownReason::Unresolved,
+                    "root volume follows the AMI's snapshot",
+                ),
             },
         );
     }
@@ -778,14 +1066,20 @@ fn ec2_instance(r: &Raw, meta: Meta, lt: Option<Reader<'_>>) -> Resource {
         vpc_id: Value::unknown(UnknownReason::Unresolved, "the subnet's VPC"),
         subnet_id: rd.opt_string("SubnetId"),
         public_ip: Value::unknown(UnknownReason::Unresolved, "assigned at launch"),
-        metadata_options: metadata(md, ["HttpTokens", "HttpEndpoint", "HttpPutResponseHopLimit"]),
+        metadata_options: metadata(
+            md,
+            ["HttpTokens", "HttpEndpoint", "HttpPutResponseHopLimit"],
+        ),
         block_devices: Value::Known(devices),
         iam_instance_profile: rd.opt_string("IamInstanceProfile"),
         security_groups: Value::Known(sgs),
         detailed_monitoring: rd.bool_or("Monitoring", false),
         launch_time: Value::Known(None),
         image_id: rd.string_req("ImageId").or_lt(lt, "ImageId"),
-        ssm_managed: Value::unknown(UnknownReason::NotCollected, "known only for running instances"),
+        ssm_managed: Value::unknown(
+            UnknownReason::NotCollected,
+            "known only for running instances",
+        ),
     })
 }
 
@@ -796,7 +1090,9 @@ trait OrLt {
 impl OrLt for Value<String> {
     fn or_lt(self, lt: Option<Reader<'_>>, key: &str) -> Self {
         match (&self, lt) {
-            (Value::Unknown(u), Some(l)) if u.reason == UnknownReason::NotCollected => l.string_req(key),
+            (Value::Unknown(u), Some(l)) if u.reason == UnknownReason::NotCollected => {
+                l.string_req(key)
+            }
             _ => self,
         }
     }
@@ -812,14 +1108,28 @@ pub fn metadata(md: Option<Reader<'_>>, keys: [&str; 3]) -> Value<MetadataOption
     // as IMDSv2-only, which the template cannot show; `optional` can only make a check
     // stricter, never pass something that is not.
     let (tokens, endpoint, hop) = match md {
-        None => (Value::Known("optional".to_string()), Value::Known("enabled".to_string()), Value::Known(None)),
-        Some(m) => (m.string_or(keys[0], "optional"), m.string_or(keys[1], "enabled"), m.opt_u32(keys[2])),
+        None => (
+            Value::Known("optional".to_string()),
+            Value::Known("enabled".to_string()),
+            Value::Known(None),
+        ),
+        Some(m) => (
+            m.string_or(keys[0], "optional"),
+            m.string_or(keys[1], "enabled"),
+            m.opt_u32(keys[2]),
+        ),
     };
     match (tokens, endpoint, hop) {
         (Value::Known(http_tokens), Value::Known(http_endpoint), Value::Known(hop_limit)) => {
-            Value::Known(MetadataOptions { http_tokens, http_endpoint, hop_limit })
+            Value::Known(MetadataOptions {
+                http_tokens,
+                http_endpoint,
+                hop_limit,
+            })
         }
-        (Value::Unknown(u), _, _) | (_, Value::Unknown(u), _) | (_, _, Value::Unknown(u)) => Value::Unknown(u),
+        (Value::Unknown(u), _, _) | (_, Value::Unknown(u), _) | (_, _, Value::Unknown(u)) => {
+            Value::Unknown(u)
+        }
     }
 }
 
@@ -832,15 +1142,24 @@ fn append(acc: &mut Value<Vec<SecurityGroupRule>>, more: Value<Vec<SecurityGroup
 }
 
 /// `SecurityGroupIngress`/`SecurityGroupEgress` entries, or one standalone rule's body.
-fn rules(v: Option<&V>, egress: bool, location: Option<SourceLocation>) -> Value<Vec<SecurityGroupRule>> {
-    let Some(v) = v else { return Value::Known(Vec::new()) };
+fn rules(
+    v: Option<&V>,
+    egress: bool,
+    location: Option<SourceLocation>,
+) -> Value<Vec<SecurityGroupRule>> {
+    let Some(v) = v else {
+        return Value::Known(Vec::new());
+    };
     if let V::Unknown(u) = v {
         return Value::unknown(UnknownReason::Unresolved, u.expr.clone());
     }
     let mut out = Vec::new();
     for b in v.blocks() {
         let r = Reader::new(b);
-        let protocol = match r.raw("IpProtocol").map(|p| crate::value::to_string("IpProtocol", p)) {
+        let protocol = match r
+            .raw("IpProtocol")
+            .map(|p| crate::value::to_string("IpProtocol", p))
+        {
             Some(Value::Known(p)) => normalise_protocol(&p),
             Some(Value::Unknown(u)) => return Value::Unknown(u),
             None => "-1".to_string(),
@@ -848,7 +1167,9 @@ fn rules(v: Option<&V>, egress: bool, location: Option<SourceLocation>) -> Value
         let port = |k: &str| -> Result<Option<i32>, Value<Vec<SecurityGroupRule>>> {
             match r.raw(k) {
                 None => Ok(None),
-                Some(V::Unknown(u)) => Err(Value::unknown(UnknownReason::Unresolved, u.expr.clone())),
+                Some(V::Unknown(u)) => {
+                    Err(Value::unknown(UnknownReason::Unresolved, u.expr.clone()))
+                }
                 Some(p) => Ok(p.as_f64().map(|n| n as i32)),
             }
         };
@@ -870,9 +1191,15 @@ fn rules(v: Option<&V>, egress: bool, location: Option<SourceLocation>) -> Value
             (Err(e), _) | (_, Err(e)) => return e,
         };
         let (sg_keys, pl_key) = if egress {
-            (["DestinationSecurityGroupId", "DestinationSecurityGroupId"], "DestinationPrefixListId")
+            (
+                ["DestinationSecurityGroupId", "DestinationSecurityGroupId"],
+                "DestinationPrefixListId",
+            )
         } else {
-            (["SourceSecurityGroupId", "SourceSecurityGroupName"], "SourcePrefixListId")
+            (
+                ["SourceSecurityGroupId", "SourceSecurityGroupName"],
+                "SourcePrefixListId",
+            )
         };
         let mut source_security_groups = to_ids(r.raw(sg_keys[0]));
         if sg_keys[1] != sg_keys[0] {
@@ -887,7 +1214,10 @@ fn rules(v: Option<&V>, egress: bool, location: Option<SourceLocation>) -> Value
             cidr_ipv6,
             source_security_groups,
             prefix_lists: to_ids(r.raw(pl_key)),
-            description: r.raw("Description").and_then(V::to_plain_string).unwrap_or_default(),
+            description: r
+                .raw("Description")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default(),
             location: location.clone(),
         });
     }
@@ -913,20 +1243,30 @@ fn trail_selectors(rd: Reader<'_>) -> (Value<bool>, Value<bool>) {
             sels.iter().any(|s| {
                 Reader::new(s).blocks("FieldSelectors").iter().any(|f| {
                     f.raw("Field").and_then(V::as_str) == Some(field)
-                        && f.raw("Equals").map(|e| to_ids(Some(e)).iter().any(|x| x == value)).unwrap_or(false)
+                        && f.raw("Equals")
+                            .map(|e| to_ids(Some(e)).iter().any(|x| x == value))
+                            .unwrap_or(false)
                 })
             })
         };
-        return (Value::Known(has("eventCategory", "Management")), Value::Known(has("resources.type", "AWS::S3::Object")));
+        return (
+            Value::Known(has("eventCategory", "Management")),
+            Value::Known(has("resources.type", "AWS::S3::Object")),
+        );
     }
     match rd.raw("EventSelectors") {
         // No selectors: all management events, no data events.
         None => (Value::Known(true), Value::Known(false)),
         Some(v) => {
             let sels = v.blocks();
-            let mgmt = sels.iter().any(|s| s.get("IncludeManagementEvents").and_then(V::as_bool) != Some(false));
+            let mgmt = sels
+                .iter()
+                .any(|s| s.get("IncludeManagementEvents").and_then(V::as_bool) != Some(false));
             let data = sels.iter().any(|s| {
-                Reader::new(s).blocks("DataResources").iter().any(|d| d.raw("Type").and_then(V::as_str) == Some("AWS::S3::Object"))
+                Reader::new(s)
+                    .blocks("DataResources")
+                    .iter()
+                    .any(|d| d.raw("Type").and_then(V::as_str) == Some("AWS::S3::Object"))
             });
             (Value::Known(mgmt), Value::Known(data))
         }
@@ -935,15 +1275,23 @@ fn trail_selectors(rd: Reader<'_>) -> (Value<bool>, Value<bool>) {
 
 /// DynamoDB encryption: no SSE block is the AWS owned key; SSE with no key is the AWS managed
 /// key `aws/dynamodb`; SSE with a key is a customer managed key.
-pub fn dynamo_sse(sse: Option<(Value<bool>, Option<&V>)>) -> (Value<String>, Value<Option<String>>) {
+pub fn dynamo_sse(
+    sse: Option<(Value<bool>, Option<&V>)>,
+) -> (Value<String>, Value<Option<String>>) {
     match sse {
         None => (Value::Known("AWS_OWNED".into()), Value::Known(None)),
         Some((Value::Unknown(u), _)) => (Value::Unknown(u.clone()), Value::Unknown(u)),
         Some((Value::Known(false), _)) => (Value::Known("AWS_OWNED".into()), Value::Known(None)),
-        Some((Value::Known(true), None)) => (Value::Known("AWS_MANAGED".into()), Value::Known(None)),
+        Some((Value::Known(true), None)) => {
+            (Value::Known("AWS_MANAGED".into()), Value::Known(None))
+        }
         Some((Value::Known(true), Some(k))) => {
             let id = to_ids(Some(k)).join(",");
-            let kind = if id == "alias/aws/dynamodb" { "AWS_MANAGED" } else { "CUSTOMER_MANAGED" };
+            let kind = if id == "alias/aws/dynamodb" {
+                "AWS_MANAGED"
+            } else {
+                "CUSTOMER_MANAGED"
+            };
             (Value::Known(kind.into()), Value::Known(Some(id)))
         }
     }
@@ -976,13 +1324,20 @@ fn listeners(ls: &[&Raw]) -> Value<Vec<Listener>> {
         };
         let redirects = r.blocks("DefaultActions").iter().any(|a| {
             a.raw("Type").and_then(V::as_str) == Some("redirect")
-                && a.block("RedirectConfig").and_then(|c| c.raw("Protocol")).and_then(V::as_str) == Some("HTTPS")
+                && a.block("RedirectConfig")
+                    .and_then(|c| c.raw("Protocol"))
+                    .and_then(V::as_str)
+                    == Some("HTTPS")
         });
         out.push(Listener {
             port,
             protocol,
             ssl_policy: r.raw("SslPolicy").map(|s| to_ids(Some(s)).join(",")),
-            certificate_arns: r.blocks("Certificates").iter().flat_map(|c| to_ids(c.raw("CertificateArn"))).collect(),
+            certificate_arns: r
+                .blocks("Certificates")
+                .iter()
+                .flat_map(|c| to_ids(c.raw("CertificateArn")))
+                .collect(),
             redirects_to_https: redirects,
         });
     }
@@ -1002,7 +1357,11 @@ fn classic_lb(rd: Reader<'_>, meta: Meta) -> LoadBalancer {
         .iter()
         .map(|l| Listener {
             port: l.raw("LoadBalancerPort").and_then(V::as_f64).unwrap_or(0.0) as u32,
-            protocol: l.raw("Protocol").and_then(V::to_plain_string).unwrap_or_default().to_ascii_uppercase(),
+            protocol: l
+                .raw("Protocol")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default()
+                .to_ascii_uppercase(),
             ssl_policy: None,
             certificate_arns: to_ids(l.raw("SSLCertificateId")),
             redirects_to_https: false,
@@ -1013,7 +1372,10 @@ fn classic_lb(rd: Reader<'_>, meta: Meta) -> LoadBalancer {
         lb_type: Value::Known("classic".into()),
         scheme: rd.string_or("Scheme", "internet-facing"),
         listeners: Value::Known(ls),
-        access_logs: rd.block("AccessLoggingPolicy").map(|a| a.bool_or("Enabled", false)).unwrap_or(Value::Known(false)),
+        access_logs: rd
+            .block("AccessLoggingPolicy")
+            .map(|a| a.bool_or("Enabled", false))
+            .unwrap_or(Value::Known(false)),
         deletion_protection: Value::Known(false),
         drop_invalid_headers: Value::Known(false),
         web_acl: Value::Known(None),
@@ -1055,7 +1417,9 @@ pub fn permissions_policy(perms: &[&Raw], keys: [&str; 5]) -> Value<Option<Polic
     for p in perms {
         let r = p.reader();
         let principal = match r.raw(keys[0]) {
-            Some(V::Unknown(u)) if !u.placeholder_ok => return Value::unknown(UnknownReason::Unresolved, u.expr.clone()),
+            Some(V::Unknown(u)) if !u.placeholder_ok => {
+                return Value::unknown(UnknownReason::Unresolved, u.expr.clone())
+            }
             Some(v) => to_ids(Some(v)).join(","),
             None => "*".into(),
         };
@@ -1068,14 +1432,23 @@ pub fn permissions_policy(perms: &[&Raw], keys: [&str; 5]) -> Value<Option<Polic
         };
         let mut cond = serde_json::Map::new();
         if let Some(a) = r.raw(keys[2]) {
-            cond.insert("ArnLike".into(), serde_json::json!({"AWS:SourceArn": to_ids(Some(a)).join(",")}));
+            cond.insert(
+                "ArnLike".into(),
+                serde_json::json!({"AWS:SourceArn": to_ids(Some(a)).join(",")}),
+            );
         }
         let mut eq = serde_json::Map::new();
         if let Some(a) = r.raw(keys[3]) {
-            eq.insert("AWS:SourceAccount".into(), serde_json::json!(to_ids(Some(a)).join(",")));
+            eq.insert(
+                "AWS:SourceAccount".into(),
+                serde_json::json!(to_ids(Some(a)).join(",")),
+            );
         }
         if let Some(a) = r.raw(keys[4]) {
-            eq.insert("aws:PrincipalOrgID".into(), serde_json::json!(to_ids(Some(a)).join(",")));
+            eq.insert(
+                "aws:PrincipalOrgID".into(),
+                serde_json::json!(to_ids(Some(a)).join(",")),
+            );
         }
         if !eq.is_empty() {
             cond.insert("StringEquals".into(), serde_json::Value::Object(eq));
@@ -1091,13 +1464,22 @@ pub fn permissions_policy(perms: &[&Raw], keys: [&str; 5]) -> Value<Option<Polic
         }
         statements.push(st);
     }
-    Value::Known(Some(PolicyDocument(serde_json::json!({"Version": "2012-10-17", "Statement": statements}))))
+    Value::Known(Some(PolicyDocument(
+        serde_json::json!({"Version": "2012-10-17", "Statement": statements}),
+    )))
 }
 
-pub fn inline_policies(items: Vec<Reader<'_>>, name_key: &str, doc_key: &str) -> Value<Vec<NamedPolicy>> {
+pub fn inline_policies(
+    items: Vec<Reader<'_>>,
+    name_key: &str,
+    doc_key: &str,
+) -> Value<Vec<NamedPolicy>> {
     let mut out = Vec::new();
     for p in items {
-        let name = p.raw(name_key).map(|n| to_ids(Some(n)).join(",")).unwrap_or_default();
+        let name = p
+            .raw(name_key)
+            .map(|n| to_ids(Some(n)).join(","))
+            .unwrap_or_default();
         match p.raw(doc_key).map(to_policy) {
             Some(Value::Known(document)) => out.push(NamedPolicy { name, document }),
             Some(Value::Unknown(u)) => return Value::Unknown(u),
@@ -1109,15 +1491,39 @@ pub fn inline_policies(items: Vec<Reader<'_>>, name_key: &str, doc_key: &str) ->
 
 fn cloudfront(rd: Reader<'_>, meta: Meta) -> CloudFrontDistribution {
     let Some(cfg) = rd.block("DistributionConfig") else {
-        return CloudFrontDistribution { meta, ..Default::default() };
+        return CloudFrontDistribution {
+            meta,
+            ..Default::default()
+        };
     };
     let behavior = |b: &Reader<'_>, default: bool| CacheBehavior {
-        path_pattern: if default { "*".into() } else { b.raw("PathPattern").and_then(V::to_plain_string).unwrap_or_default() },
-        viewer_protocol_policy: b.raw("ViewerProtocolPolicy").map(|v| to_ids(Some(v)).join(",")).unwrap_or_default(),
-        lambda_edge_functions: b.blocks("LambdaFunctionAssociations").iter().flat_map(|a| to_ids(a.raw("LambdaFunctionARN"))).collect(),
+        path_pattern: if default {
+            "*".into()
+        } else {
+            b.raw("PathPattern")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default()
+        },
+        viewer_protocol_policy: b
+            .raw("ViewerProtocolPolicy")
+            .map(|v| to_ids(Some(v)).join(","))
+            .unwrap_or_default(),
+        lambda_edge_functions: b
+            .blocks("LambdaFunctionAssociations")
+            .iter()
+            .flat_map(|a| to_ids(a.raw("LambdaFunctionARN")))
+            .collect(),
     };
-    let mut behaviors: Vec<CacheBehavior> = cfg.block("DefaultCacheBehavior").map(|b| behavior(&b, true)).into_iter().collect();
-    behaviors.extend(cfg.blocks("CacheBehaviors").iter().map(|b| behavior(b, false)));
+    let mut behaviors: Vec<CacheBehavior> = cfg
+        .block("DefaultCacheBehavior")
+        .map(|b| behavior(&b, true))
+        .into_iter()
+        .collect();
+    behaviors.extend(
+        cfg.blocks("CacheBehaviors")
+            .iter()
+            .map(|b| behavior(b, false)),
+    );
     let origins = cfg
         .blocks("Origins")
         .iter()
@@ -1125,13 +1531,17 @@ fn cloudfront(rd: Reader<'_>, meta: Meta) -> CloudFrontDistribution {
             id: o.raw("Id").and_then(V::to_plain_string).unwrap_or_default(),
             domain_name: to_ids(o.raw("DomainName")).join(","),
             origin_protocol_policy: o.block("CustomOriginConfig").map(|c| {
-                c.raw("OriginProtocolPolicy").and_then(V::to_plain_string).unwrap_or_default()
+                c.raw("OriginProtocolPolicy")
+                    .and_then(V::to_plain_string)
+                    .unwrap_or_default()
             }),
             ..Default::default()
         })
         .collect();
     let vc = cfg.block("ViewerCertificate");
-    let default_cert = vc.map(|v| v.bool_or("CloudFrontDefaultCertificate", false) == Value::Known(true)).unwrap_or(true);
+    let default_cert = vc
+        .map(|v| v.bool_or("CloudFrontDefaultCertificate", false) == Value::Known(true))
+        .unwrap_or(true);
     CloudFrontDistribution {
         meta,
         cache_behaviors: Value::Known(behaviors),
@@ -1140,7 +1550,8 @@ fn cloudfront(rd: Reader<'_>, meta: Meta) -> CloudFrontDistribution {
             Value::Known(None)
         } else {
             // MinimumProtocolVersion: default TLSv1 with a custom certificate.
-            vc.map(|v| v.string_or("MinimumProtocolVersion", "TLSv1").map(Some)).unwrap_or(Value::Known(None))
+            vc.map(|v| v.string_or("MinimumProtocolVersion", "TLSv1").map(Some))
+                .unwrap_or(Value::Known(None))
         },
         access_logging: Value::Known(cfg.raw("Logging").is_some()),
         web_acl: cfg.opt_string("WebACLId"),

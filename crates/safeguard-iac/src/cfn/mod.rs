@@ -19,7 +19,8 @@ const MAX_EVAL_DEPTH: u32 = 64;
 /// Cheap test on the text: is this plausibly a template? (`AWSTemplateFormatVersion`, or a
 /// `Resources` section with `AWS::` types.)
 pub fn looks_like_template(text: &str) -> bool {
-    text.contains("AWSTemplateFormatVersion") || (text.contains("Resources") && text.contains("AWS::"))
+    text.contains("AWSTemplateFormatVersion")
+        || (text.contains("Resources") && text.contains("AWS::"))
 }
 
 /// Parses and maps one template. A text that parses but has no `Resources` map of
@@ -32,7 +33,12 @@ pub fn scan_text(rel: &str, text: &str) -> Partial {
             out.cloudformation = true;
             out.file_failed(
                 "cloudformation",
-                Diagnostic { file: rel.to_string(), line: e.line, column: Some(e.column), message: format!("invalid template: {}", e.message) },
+                Diagnostic {
+                    file: rel.to_string(),
+                    line: e.line,
+                    column: Some(e.column),
+                    message: format!("invalid template: {}", e.message),
+                },
             );
             return out;
         }
@@ -53,10 +59,11 @@ fn is_template(root: &Node) -> bool {
         return true;
     }
     match root.get("Resources") {
-        Some(res) => res
-            .entries()
-            .iter()
-            .any(|(_, _, r)| r.get("Type").and_then(Node::as_str).is_some_and(|t| t.starts_with("AWS::"))),
+        Some(res) => res.entries().iter().any(|(_, _, r)| {
+            r.get("Type")
+                .and_then(Node::as_str)
+                .is_some_and(|t| t.starts_with("AWS::"))
+        }),
         None => false,
     }
 }
@@ -86,7 +93,15 @@ impl<'a> Template<'a> {
         let mut t = Template {
             params: HashMap::new(),
             mappings: root.get("Mappings"),
-            conditions: root.get("Conditions").map(|c| c.entries().iter().map(|(k, _, v)| (k.as_str(), v)).collect()).unwrap_or_default(),
+            conditions: root
+                .get("Conditions")
+                .map(|c| {
+                    c.entries()
+                        .iter()
+                        .map(|(k, _, v)| (k.as_str(), v))
+                        .collect()
+                })
+                .unwrap_or_default(),
             cond_cache: RefCell::new(HashMap::new()),
             resources: HashMap::new(),
             resource_order: Vec::new(),
@@ -104,8 +119,13 @@ impl<'a> Template<'a> {
                     Some(d) => {
                         let v = t.eval(d, 0);
                         // List parameters take a comma-separated default.
-                        match (&v, ptype.starts_with("List<") || ptype == "CommaDelimitedList") {
-                            (V::Str(s), true) => V::List(s.split(',').map(|x| V::Str(x.trim().to_string())).collect()),
+                        match (
+                            &v,
+                            ptype.starts_with("List<") || ptype == "CommaDelimitedList",
+                        ) {
+                            (V::Str(s), true) => V::List(
+                                s.split(',').map(|x| V::Str(x.trim().to_string())).collect(),
+                            ),
                             _ => v,
                         }
                     }
@@ -120,7 +140,9 @@ impl<'a> Template<'a> {
     fn resources(&self, rel: &str) -> Vec<Raw> {
         let mut out = Vec::with_capacity(self.resource_order.len());
         for (id, line, node) in &self.resource_order {
-            let Some(rtype) = node.get("Type").and_then(Node::as_str) else { continue };
+            let Some(rtype) = node.get("Type").and_then(Node::as_str) else {
+                continue;
+            };
             // A resource whose condition is known to be false is not created.
             if let Some(c) = node.get("Condition").and_then(Node::as_str) {
                 if self.condition(c, 0) == Some(false) {
@@ -131,8 +153,18 @@ impl<'a> Template<'a> {
                 Some(p) => self.eval(p, 0),
                 None => V::Map(BTreeMap::new()),
             };
-            let body = if matches!(body, V::Map(_)) { body } else { V::Map(BTreeMap::new()) };
-            out.push(Raw { rtype: rtype.to_string(), address: id.to_string(), file: rel.to_string(), line: *line, body });
+            let body = if matches!(body, V::Map(_)) {
+                body
+            } else {
+                V::Map(BTreeMap::new())
+            };
+            out.push(Raw {
+                rtype: rtype.to_string(),
+                address: id.to_string(),
+                file: rel.to_string(),
+                line: *line,
+                body,
+            });
         }
         out
     }
@@ -147,8 +179,13 @@ impl<'a> Template<'a> {
         }
         // Mark as undecidable while evaluating, so a cycle ends.
         self.cond_cache.borrow_mut().insert(name.to_string(), None);
-        let result = self.conditions.get(name).and_then(|n| self.cond_expr(n, depth + 1));
-        self.cond_cache.borrow_mut().insert(name.to_string(), result);
+        let result = self
+            .conditions
+            .get(name)
+            .and_then(|n| self.cond_expr(n, depth + 1));
+        self.cond_cache
+            .borrow_mut()
+            .insert(name.to_string(), result);
         result
     }
 
@@ -176,7 +213,10 @@ impl<'a> Template<'a> {
             }
             "Fn::Not" => self.cond_expr(args().first()?, depth + 1).map(|b| !b),
             "Fn::And" => {
-                let vals: Vec<Option<bool>> = args().iter().map(|a| self.cond_expr(a, depth + 1)).collect();
+                let vals: Vec<Option<bool>> = args()
+                    .iter()
+                    .map(|a| self.cond_expr(a, depth + 1))
+                    .collect();
                 if vals.contains(&Some(false)) {
                     Some(false)
                 } else if vals.iter().all(|v| *v == Some(true)) {
@@ -186,7 +226,10 @@ impl<'a> Template<'a> {
                 }
             }
             "Fn::Or" => {
-                let vals: Vec<Option<bool>> = args().iter().map(|a| self.cond_expr(a, depth + 1)).collect();
+                let vals: Vec<Option<bool>> = args()
+                    .iter()
+                    .map(|a| self.cond_expr(a, depth + 1))
+                    .collect();
                 if vals.contains(&Some(true)) {
                     Some(true)
                 } else if vals.iter().all(|v| *v == Some(false)) {
@@ -219,7 +262,10 @@ impl<'a> Template<'a> {
             ),
             N::Map(entries) => {
                 if let Some((k, arg)) = single(n) {
-                    if k == "Ref" || k.starts_with("Fn::") || (k == "Condition" && arg.as_str().is_some()) {
+                    if k == "Ref"
+                        || k.starts_with("Fn::")
+                        || (k == "Condition" && arg.as_str().is_some())
+                    {
                         return self.intrinsic(k, arg, depth + 1);
                     }
                 }
@@ -273,8 +319,16 @@ impl<'a> Template<'a> {
                         None => (s.to_string(), String::new()),
                     },
                     (N::Seq(_), _) => (
-                        items.first().and_then(|i| i.as_str()).unwrap_or_default().to_string(),
-                        items.get(1).map(|i| self.eval(i, depth)).and_then(|v| v.to_plain_string()).unwrap_or_default(),
+                        items
+                            .first()
+                            .and_then(|i| i.as_str())
+                            .unwrap_or_default()
+                            .to_string(),
+                        items
+                            .get(1)
+                            .map(|i| self.eval(i, depth))
+                            .and_then(|v| v.to_plain_string())
+                            .unwrap_or_default(),
                     ),
                     _ => (String::new(), String::new()),
                 };
@@ -303,7 +357,10 @@ impl<'a> Template<'a> {
                 }
             }
             "Fn::Equals" | "Fn::And" | "Fn::Or" | "Fn::Not" => {
-                let wrapped = Node { line: arg.line, n: N::Map(vec![(k.to_string(), arg.line, arg.clone())]) };
+                let wrapped = Node {
+                    line: arg.line,
+                    n: N::Map(vec![(k.to_string(), arg.line, arg.clone())]),
+                };
                 match self.cond_expr(&wrapped, depth) {
                     Some(b) => V::Bool(b),
                     None => V::opaque(k.replace("Fn::", "!")),
@@ -319,7 +376,9 @@ impl<'a> Template<'a> {
                         };
                         (t.as_str().unwrap_or_default().to_string(), vars)
                     }
-                    (N::Seq(_), [t]) => (t.as_str().unwrap_or_default().to_string(), BTreeMap::new()),
+                    (N::Seq(_), [t]) => {
+                        (t.as_str().unwrap_or_default().to_string(), BTreeMap::new())
+                    }
                     _ => return V::opaque("!Sub"),
                 };
                 self.sub(&tpl, &vars)
@@ -328,7 +387,10 @@ impl<'a> Template<'a> {
                 if items.len() != 2 {
                     return V::opaque("!Join");
                 }
-                let delim = self.eval(items[0], depth).to_plain_string().unwrap_or_default();
+                let delim = self
+                    .eval(items[0], depth)
+                    .to_plain_string()
+                    .unwrap_or_default();
                 match self.eval(items[1], depth) {
                     V::List(parts) => concat(&parts, &delim, "!Join"),
                     V::Unknown(u) => V::Unknown(u),
@@ -341,7 +403,9 @@ impl<'a> Template<'a> {
                 }
                 let idx = self.eval(items[0], depth).as_f64();
                 match (idx, self.eval(items[1], depth)) {
-                    (Some(i), V::List(list)) if i >= 0.0 && (i as usize) < list.len() => list[i as usize].clone(),
+                    (Some(i), V::List(list)) if i >= 0.0 && (i as usize) < list.len() => {
+                        list[i as usize].clone()
+                    }
                     (_, V::Unknown(u)) => V::Unknown(u),
                     _ => V::opaque("!Select"),
                 }
@@ -350,9 +414,16 @@ impl<'a> Template<'a> {
                 if items.len() != 2 {
                     return V::opaque("!Split");
                 }
-                let delim = self.eval(items[0], depth).to_plain_string().unwrap_or_default();
+                let delim = self
+                    .eval(items[0], depth)
+                    .to_plain_string()
+                    .unwrap_or_default();
                 match self.eval(items[1], depth) {
-                    V::Str(s) if !delim.is_empty() => V::List(s.split(delim.as_str()).map(|p| V::Str(p.to_string())).collect()),
+                    V::Str(s) if !delim.is_empty() => V::List(
+                        s.split(delim.as_str())
+                            .map(|p| V::Str(p.to_string()))
+                            .collect(),
+                    ),
                     V::Unknown(u) => V::Unknown(u),
                     _ => V::opaque("!Split"),
                 }
@@ -361,9 +432,14 @@ impl<'a> Template<'a> {
                 if items.len() < 3 {
                     return V::opaque("!FindInMap");
                 }
-                let keys: Vec<Option<String>> = items[..3].iter().map(|i| self.eval(i, depth).to_plain_string()).collect();
+                let keys: Vec<Option<String>> = items[..3]
+                    .iter()
+                    .map(|i| self.eval(i, depth).to_plain_string())
+                    .collect();
                 let found = match (&keys[0], &keys[1], &keys[2], self.mappings) {
-                    (Some(a), Some(b), Some(c), Some(m)) => m.get(a).and_then(|x| x.get(b)).and_then(|x| x.get(c)),
+                    (Some(a), Some(b), Some(c), Some(m)) => {
+                        m.get(a).and_then(|x| x.get(b)).and_then(|x| x.get(c))
+                    }
                     _ => None,
                 };
                 match found {
@@ -383,7 +459,9 @@ impl<'a> Template<'a> {
                 Ok(j) => V::Str(j.to_string()),
                 Err(_) => V::opaque("!ToJsonString"),
             },
-            "Fn::GetAZs" | "Fn::Cidr" | "Fn::Base64" => V::unknown(k.replace("Fn::", "!"), None, true),
+            "Fn::GetAZs" | "Fn::Cidr" | "Fn::Base64" => {
+                V::unknown(k.replace("Fn::", "!"), None, true)
+            }
             // Cross-stack imports and macros can produce anything.
             other => V::opaque(other.replace("Fn::", "!")),
         }
@@ -411,7 +489,9 @@ impl<'a> Template<'a> {
             let name = after[..end].trim();
             let v = if let Some(v) = vars.get(name) {
                 v.clone()
-            } else if let Some((res, attr)) = name.split_once('.').filter(|(r, _)| !r.starts_with("AWS:")) {
+            } else if let Some((res, attr)) =
+                name.split_once('.').filter(|(r, _)| !r.starts_with("AWS:"))
+            {
                 self.get_att(res, attr)
             } else {
                 self.reference(name)
@@ -520,10 +600,14 @@ Resources:
         assert_eq!(b.get("Sel"), Some(&V::Str("b".into())));
         assert_eq!(b.get("Key").unwrap().target(), Some("K"));
         assert_eq!(b.get("Gone"), None);
-        let V::Unknown(name) = b.get("BucketName").unwrap() else { panic!() };
+        let V::Unknown(name) = b.get("BucketName").unwrap() else {
+            panic!()
+        };
         assert_eq!(name.expr, "!Sub ${Env}-data-${AWS::AccountId}");
         assert!(name.placeholder_ok);
-        let V::Unknown(input) = b.get("In").unwrap() else { panic!() };
+        let V::Unknown(input) = b.get("In").unwrap() else {
+            panic!()
+        };
         assert!(!input.placeholder_ok);
     }
 }

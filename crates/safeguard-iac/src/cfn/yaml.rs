@@ -70,8 +70,19 @@ pub struct ParseError {
 }
 
 enum Frame {
-    Seq { line: u32, items: Vec<Node>, anchor: usize, tag: Option<String> },
-    Map { line: u32, entries: Vec<(String, u32, Node)>, key: Option<(String, u32)>, anchor: usize, tag: Option<String> },
+    Seq {
+        line: u32,
+        items: Vec<Node>,
+        anchor: usize,
+        tag: Option<String>,
+    },
+    Map {
+        line: u32,
+        entries: Vec<(String, u32, Node)>,
+        key: Option<(String, u32)>,
+        anchor: usize,
+        tag: Option<String>,
+    },
 }
 
 #[derive(Default)]
@@ -99,11 +110,16 @@ fn long_form(tag: &str, inner: Node) -> Node {
         "Ref" | "Condition" => tag.to_string(),
         other => format!("Fn::{other}"),
     };
-    Node { line: inner.line, n: N::Map(vec![(key, inner.line, inner)]) }
+    Node {
+        line: inner.line,
+        n: N::Map(vec![(key, inner.line, inner)]),
+    }
 }
 
 fn scalar(v: &str, style: ScalarStyle, tag: &Option<Cow<'_, Tag>>) -> N {
-    let forced_str = tag.as_ref().is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
+    let forced_str = tag
+        .as_ref()
+        .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
     if style != ScalarStyle::Plain || forced_str || custom_tag(tag).is_some() {
         return N::Str(v.to_string());
     }
@@ -125,7 +141,10 @@ fn scalar(v: &str, style: ScalarStyle, tag: &Option<Cow<'_, Tag>>) -> N {
                     return N::Int(i);
                 }
             }
-            let looks_numeric = v.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'-' || b == b'+' || b == b'.');
+            let looks_numeric = v
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit() || b == b'-' || b == b'+' || b == b'.');
             if looks_numeric && !v.contains(['_', ' ']) {
                 if let Ok(f) = v.parse::<f64>() {
                     if f.is_finite() {
@@ -183,7 +202,10 @@ impl<'input> SpannedEventReceiver<'input> for Builder {
         let line = span.start.line() as u32;
         match ev {
             Event::Scalar(v, style, anchor, tag) => {
-                let node = Node { line, n: scalar(&v, style, &tag) };
+                let node = Node {
+                    line,
+                    n: scalar(&v, style, &tag),
+                };
                 let node = match custom_tag(&tag) {
                     Some(t) => long_form(&t, node),
                     None => node,
@@ -194,19 +216,57 @@ impl<'input> SpannedEventReceiver<'input> for Builder {
                 if self.stack.len() >= MAX_DEPTH {
                     return self.fail(&span, "nesting too deep");
                 }
-                self.stack.push(Frame::Seq { line, items: Vec::new(), anchor, tag: custom_tag(&tag) });
+                self.stack.push(Frame::Seq {
+                    line,
+                    items: Vec::new(),
+                    anchor,
+                    tag: custom_tag(&tag),
+                });
             }
             Event::MappingStart(anchor, tag) => {
                 if self.stack.len() >= MAX_DEPTH {
                     return self.fail(&span, "nesting too deep");
                 }
-                self.stack.push(Frame::Map { line, entries: Vec::new(), key: None, anchor, tag: custom_tag(&tag) });
+                self.stack.push(Frame::Map {
+                    line,
+                    entries: Vec::new(),
+                    key: None,
+                    anchor,
+                    tag: custom_tag(&tag),
+                });
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let Some(frame) = self.stack.pop() else { return };
+                let Some(frame) = self.stack.pop() else {
+                    return;
+                };
                 let (node, anchor, tag) = match frame {
-                    Frame::Seq { line, items, anchor, tag } => (Node { line, n: N::Seq(items) }, anchor, tag),
-                    Frame::Map { line, entries, anchor, tag, .. } => (Node { line, n: N::Map(entries) }, anchor, tag),
+                    Frame::Seq {
+                        line,
+                        items,
+                        anchor,
+                        tag,
+                    } => (
+                        Node {
+                            line,
+                            n: N::Seq(items),
+                        },
+                        anchor,
+                        tag,
+                    ),
+                    Frame::Map {
+                        line,
+                        entries,
+                        anchor,
+                        tag,
+                        ..
+                    } => (
+                        Node {
+                            line,
+                            n: N::Map(entries),
+                        },
+                        anchor,
+                        tag,
+                    ),
                 };
                 let node = match tag {
                     Some(t) => long_form(&t, node),
@@ -224,7 +284,11 @@ impl<'input> SpannedEventReceiver<'input> for Builder {
                 }
                 None => self.fail(&span, "unknown alias"),
             },
-            Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentStart(_) | Event::DocumentEnd => {}
+            Event::Nothing
+            | Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart(_)
+            | Event::DocumentEnd => {}
         }
     }
 }
@@ -235,12 +299,20 @@ pub fn parse(text: &str) -> Result<Node, ParseError> {
     let mut b = Builder::default();
     if let Err(e) = parser.load(&mut b, false) {
         let m = e.marker();
-        return Err(ParseError { line: m.line() as u32, column: m.col() as u32 + 1, message: e.info().to_string() });
+        return Err(ParseError {
+            line: m.line() as u32,
+            column: m.col() as u32 + 1,
+            message: e.info().to_string(),
+        });
     }
     if let Some(e) = b.error {
         return Err(e);
     }
-    b.docs.into_iter().next().ok_or(ParseError { line: 1, column: 1, message: "empty document".into() })
+    b.docs.into_iter().next().ok_or(ParseError {
+        line: 1,
+        column: 1,
+        message: "empty document".into(),
+    })
 }
 
 #[cfg(test)]
@@ -255,7 +327,13 @@ mod tests {
         let name = b.get("Properties").unwrap().get("BucketName").unwrap();
         assert_eq!(name.get("Fn::Sub").unwrap().as_str(), Some("${Env}-b"));
         assert_eq!(name.line, 5);
-        let tags = b.get("Properties").unwrap().get("Tags").unwrap().get("Fn::If").unwrap();
+        let tags = b
+            .get("Properties")
+            .unwrap()
+            .get("Tags")
+            .unwrap()
+            .get("Fn::If")
+            .unwrap();
         let N::Seq(items) = &tags.n else { panic!() };
         assert_eq!(items[2].get("Ref").unwrap().as_str(), Some("AWS::NoValue"));
     }

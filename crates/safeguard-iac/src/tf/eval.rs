@@ -77,7 +77,8 @@ impl<'a> ModView<'a> {
                 match b.ident.as_str() {
                     "variable" => {
                         if let Some(n) = label(b, 0) {
-                            v.variables.insert(n, b.body.get_attribute("default").map(|a| &a.value));
+                            v.variables
+                                .insert(n, b.body.get_attribute("default").map(|a| &a.value));
                         }
                     }
                     "locals" => {
@@ -87,7 +88,12 @@ impl<'a> ModView<'a> {
                     }
                     "resource" => {
                         if let (Some(t), Some(n)) = (label(b, 0), label(b, 1)) {
-                            v.resources.push(ResDecl { rtype: t, name: n, block: b, file: f });
+                            v.resources.push(ResDecl {
+                                rtype: t,
+                                name: n,
+                                block: b,
+                                file: f,
+                            });
                             v.resource_types.insert(t);
                         }
                     }
@@ -136,7 +142,11 @@ pub struct Env {
 
 impl Env {
     fn lookup(&self, name: &str) -> Option<&V> {
-        self.vars.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
+        self.vars
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
     }
 
     fn with(&self, name: &str, v: V) -> Env {
@@ -182,7 +192,12 @@ pub fn index_suffix(k: &V) -> String {
 }
 
 impl<'a> Inst<'a> {
-    pub fn new(view: &'a ModView<'a>, views: &'a HashMap<&'a Path, ModView<'a>>, prefix: String, depth: usize) -> Self {
+    pub fn new(
+        view: &'a ModView<'a>,
+        views: &'a HashMap<&'a Path, ModView<'a>>,
+        prefix: String,
+        depth: usize,
+    ) -> Self {
         Inst {
             view,
             views,
@@ -199,7 +214,9 @@ impl<'a> Inst<'a> {
         if let Some(v) = self.locals.borrow().get(name) {
             return v.clone();
         }
-        let Some(expr) = self.view.locals.get(name) else { return V::opaque(format!("local.{name}")) };
+        let Some(expr) = self.view.locals.get(name) else {
+            return V::opaque(format!("local.{name}"));
+        };
         if !self.busy.borrow_mut().insert(name.to_string()) {
             return V::opaque(format!("local.{name} (cycle)"));
         }
@@ -234,7 +251,9 @@ impl<'a> Inst<'a> {
                 }
                 V::Map(m)
             }
-            Expression::StringTemplate(t) => self.template(t.iter(), env, d, || text(e)),
+            Expression::StringTemplate(t) => {
+                self.template(t.iter(), env, d, || text(e).trim_matches('"').to_string())
+            }
             Expression::HeredocTemplate(h) => self.template(h.template.iter(), env, d, || text(e)),
             Expression::Parenthesis(p) => self.eval(p.inner(), env, d),
             Expression::Variable(v) => match env.lookup(v.as_str()) {
@@ -245,7 +264,10 @@ impl<'a> Inst<'a> {
                 Some(true) => self.eval(&c.true_expr, env, d),
                 Some(false) => self.eval(&c.false_expr, env, d),
                 None => {
-                    let (a, b) = (self.eval(&c.true_expr, env, d), self.eval(&c.false_expr, env, d));
+                    let (a, b) = (
+                        self.eval(&c.true_expr, env, d),
+                        self.eval(&c.false_expr, env, d),
+                    );
                     if a == b {
                         a
                     } else {
@@ -305,14 +327,20 @@ impl<'a> Inst<'a> {
                 }
                 let r = self.eval(&b.rhs_expr, env, d);
                 binary(op, &l, &r).unwrap_or_else(|| {
-                    let ok = [&l, &r].iter().all(|x| !matches!(x, V::Unknown(u) if !u.placeholder_ok));
+                    let ok = [&l, &r]
+                        .iter()
+                        .all(|x| !matches!(x, V::Unknown(u) if !u.placeholder_ok));
                     V::unknown(text(e), None, ok)
                 })
             }
             Expression::ForExpr(f) => {
                 let coll = self.eval(&f.intro.collection_expr, env, d);
                 let items: Vec<(V, V)> = match coll {
-                    V::List(items) => items.into_iter().enumerate().map(|(i, v)| (V::Num(i as f64), v)).collect(),
+                    V::List(items) => items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, v)| (V::Num(i as f64), v))
+                        .collect(),
                     V::Map(m) => m.into_iter().map(|(k, v)| (V::Str(k), v)).collect(),
                     V::Unknown(u) => return V::unknown(text(e), None, u.placeholder_ok),
                     _ => return V::opaque(text(e)),
@@ -336,7 +364,9 @@ impl<'a> Inst<'a> {
                     match &f.key_expr {
                         None => list.push(val),
                         Some(ke) => {
-                            let Some(key) = key_string(&self.eval(ke, &env2, d)) else { return V::opaque(text(e)) };
+                            let Some(key) = key_string(&self.eval(ke, &env2, d)) else {
+                                return V::opaque(text(e));
+                            };
                             if f.grouping {
                                 groups.entry(key).or_default().push(val);
                             } else {
@@ -347,14 +377,22 @@ impl<'a> Inst<'a> {
                 }
                 match &f.key_expr {
                     None => V::List(list),
-                    Some(_) if f.grouping => V::Map(groups.into_iter().map(|(k, v)| (k, V::List(v))).collect()),
+                    Some(_) if f.grouping => {
+                        V::Map(groups.into_iter().map(|(k, v)| (k, V::List(v))).collect())
+                    }
                     Some(_) => V::Map(map),
                 }
             }
         }
     }
 
-    fn template<'t>(&self, elements: impl Iterator<Item = &'t Element>, env: &Env, d: u32, expr: impl Fn() -> String) -> V {
+    fn template<'t>(
+        &self,
+        elements: impl Iterator<Item = &'t Element>,
+        env: &Env,
+        d: u32,
+        expr: impl Fn() -> String,
+    ) -> V {
         let elements: Vec<&Element> = elements.collect();
         // `"${x}"` is `x` itself, whatever its type.
         if let [Element::Interpolation(i)] = elements.as_slice() {
@@ -392,7 +430,14 @@ impl<'a> Inst<'a> {
         }
     }
 
-    fn traversal(&self, root: &Expression, ops: &[hcl_edit::Decorated<TraversalOperator>], env: &Env, d: u32, expr: impl Fn() -> String) -> V {
+    fn traversal(
+        &self,
+        root: &Expression,
+        ops: &[hcl_edit::Decorated<TraversalOperator>],
+        env: &Env,
+        d: u32,
+        expr: impl Fn() -> String,
+    ) -> V {
         let attr = |i: usize| match ops.get(i).map(|o| o.value()) {
             Some(TraversalOperator::GetAttr(a)) => Some(a.as_str()),
             _ => None,
@@ -405,7 +450,13 @@ impl<'a> Inst<'a> {
                 } else {
                     match name {
                         "var" => match attr(0) {
-                            Some(n) => (self.vars.get(n).cloned().unwrap_or_else(|| V::opaque(format!("var.{n}"))), 1),
+                            Some(n) => (
+                                self.vars
+                                    .get(n)
+                                    .cloned()
+                                    .unwrap_or_else(|| V::opaque(format!("var.{n}"))),
+                                1,
+                            ),
                             None => return V::opaque(expr()),
                         },
                         "local" => match attr(0) {
@@ -422,9 +473,13 @@ impl<'a> Inst<'a> {
                             _ => return V::opaque(expr()),
                         },
                         "data" => {
-                            let (Some(t), Some(n)) = (attr(0), attr(1)) else { return V::opaque(expr()) };
+                            let (Some(t), Some(n)) = (attr(0), attr(1)) else {
+                                return V::opaque(expr());
+                            };
                             if t == "aws_iam_policy_document" {
-                                if let (Some("json" | "minified_json"), Some(b)) = (attr(2), self.view.data.get(&(t, n))) {
+                                if let (Some("json" | "minified_json"), Some(b)) =
+                                    (attr(2), self.view.data.get(&(t, n)))
+                                {
                                     return super::map::policy_document(self, b);
                                 }
                             }
@@ -432,14 +487,18 @@ impl<'a> Inst<'a> {
                             return V::unknown(expr(), None, true);
                         }
                         "module" => {
-                            let (Some(m), Some(out)) = (attr(0), attr(1)) else { return V::unknown(expr(), None, true) };
+                            let (Some(m), Some(out)) = (attr(0), attr(1)) else {
+                                return V::unknown(expr(), None, true);
+                            };
                             match self.module_output(m, out, d) {
                                 Some(v) => (v, 2),
                                 None => return V::unknown(expr(), None, true),
                             }
                         }
                         "path" | "terraform" | "self" => return V::unknown(expr(), None, true),
-                        t if self.view.resource_types.contains(t) => return self.resource_ref(t, ops, env, d, expr()),
+                        t if self.view.resource_types.contains(t) => {
+                            return self.resource_ref(t, ops, env, d, expr())
+                        }
                         _ => return V::opaque(expr()),
                     }
                 }
@@ -450,8 +509,17 @@ impl<'a> Inst<'a> {
     }
 
     /// `aws_s3_bucket.logs[0].id`: unresolved, pointing at the instance's address.
-    fn resource_ref(&self, t: &str, ops: &[hcl_edit::Decorated<TraversalOperator>], env: &Env, d: u32, expr: String) -> V {
-        let Some(TraversalOperator::GetAttr(name)) = ops.first().map(|o| o.value()) else { return V::unknown(expr, None, true) };
+    fn resource_ref(
+        &self,
+        t: &str,
+        ops: &[hcl_edit::Decorated<TraversalOperator>],
+        env: &Env,
+        d: u32,
+        expr: String,
+    ) -> V {
+        let Some(TraversalOperator::GetAttr(name)) = ops.first().map(|o| o.value()) else {
+            return V::unknown(expr, None, true);
+        };
         let mut target = format!("{}{}.{}", self.prefix, t, name.as_str());
         if let Some(TraversalOperator::Index(ix)) = ops.get(1).map(|o| o.value()) {
             match self.eval(ix, env, d) {
@@ -476,11 +544,19 @@ impl<'a> Inst<'a> {
             return Some(c.clone());
         }
         let (_, block, _) = self.view.modules.iter().find(|(n, _, _)| *n == module)?;
-        if block.body.get_attribute("count").is_some() || block.body.get_attribute("for_each").is_some() {
+        if block.body.get_attribute("count").is_some()
+            || block.body.get_attribute("for_each").is_some()
+        {
             return None;
         }
-        let inst = Rc::new(self.instantiate(block, format!("{}module.{}.", self.prefix, module), &Env::default())?);
-        self.children.borrow_mut().insert(module.to_string(), inst.clone());
+        let inst = Rc::new(self.instantiate(
+            block,
+            format!("{}module.{}.", self.prefix, module),
+            &Env::default(),
+        )?);
+        self.children
+            .borrow_mut()
+            .insert(module.to_string(), inst.clone());
         Some(inst)
     }
 
@@ -495,7 +571,10 @@ impl<'a> Inst<'a> {
         let mut args: HashMap<&str, V> = HashMap::new();
         for a in block.body.attributes() {
             let k = a.key.as_str();
-            if !matches!(k, "source" | "version" | "count" | "for_each" | "providers" | "depends_on") {
+            if !matches!(
+                k,
+                "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+            ) {
                 args.insert(k, self.eval(&a.value, env, 0));
             }
         }
@@ -525,7 +604,10 @@ impl<'a> Inst<'a> {
                 }
                 Structure::Block(b) => {
                     let ident = b.ident.as_str();
-                    if matches!(ident, "lifecycle" | "provisioner" | "connection" | "timeouts") {
+                    if matches!(
+                        ident,
+                        "lifecycle" | "provisioner" | "connection" | "timeouts"
+                    ) {
                         continue;
                     }
                     if ident == "dynamic" {
@@ -558,23 +640,40 @@ impl<'a> Inst<'a> {
     }
 
     fn dynamic(&self, b: &Block, name: &str, env: &Env) -> V {
-        let Some(fe) = b.body.get_attribute("for_each") else { return V::List(Vec::new()) };
+        let Some(fe) = b.body.get_attribute("for_each") else {
+            return V::List(Vec::new());
+        };
         let iterator = match b.body.get_attribute("iterator").map(|a| &a.value) {
             Some(Expression::Variable(v)) => v.as_str().to_string(),
             _ => name.to_string(),
         };
         let items: Vec<(V, V)> = match self.eval(&fe.value, env, 0) {
-            V::List(items) => items.into_iter().enumerate().map(|(i, v)| (V::Num(i as f64), v)).collect(),
+            V::List(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (V::Num(i as f64), v))
+                .collect(),
             V::Map(m) => m.into_iter().map(|(k, v)| (V::Str(k), v)).collect(),
-            V::Unknown(u) => return V::unknown(format!("dynamic \"{name}\": {}", u.expr), None, u.placeholder_ok),
+            V::Unknown(u) => {
+                return V::unknown(
+                    format!("dynamic \"{name}\": {}", u.expr),
+                    None,
+                    u.placeholder_ok,
+                )
+            }
             _ => return V::opaque(format!("dynamic \"{name}\"")),
         };
-        let Some(content) = b.body.get_blocks("content").next() else { return V::List(Vec::new()) };
+        let Some(content) = b.body.get_blocks("content").next() else {
+            return V::List(Vec::new());
+        };
         V::List(
             items
                 .into_iter()
                 .map(|(k, v)| {
-                    let it = V::Map(BTreeMap::from([("key".to_string(), k), ("value".to_string(), v)]));
+                    let it = V::Map(BTreeMap::from([
+                        ("key".to_string(), k),
+                        ("value".to_string(), v),
+                    ]));
                     self.body(&content.body, &env.with(&iterator, it), false)
                 })
                 .collect(),
@@ -582,23 +681,54 @@ impl<'a> Inst<'a> {
     }
 
     /// Instances of a resource or module block under `count`/`for_each`: `(index key, env)`.
-    fn instances(&self, body: &Body, diags: &mut Vec<Diagnostic>, file: &ParsedFile, line: u32) -> Vec<(Option<V>, Env)> {
+    fn instances(
+        &self,
+        body: &Body,
+        diags: &mut Vec<Diagnostic>,
+        file: &ParsedFile,
+        line: u32,
+    ) -> Vec<(Option<V>, Env)> {
         if let Some(c) = body.get_attribute("count") {
             return match self.eval(&c.value, &Env::default(), 0).as_f64() {
                 Some(n) if n >= 0.0 => {
                     let n = (n as usize).min(MAX_INSTANCES);
-                    (0..n).map(|i| (Some(V::Num(i as f64)), Env { count_index: Some(V::Num(i as f64)), ..Env::default() })).collect()
+                    (0..n)
+                        .map(|i| {
+                            (
+                                Some(V::Num(i as f64)),
+                                Env {
+                                    count_index: Some(V::Num(i as f64)),
+                                    ..Env::default()
+                                },
+                            )
+                        })
+                        .collect()
                 }
-                _ => vec![(None, Env { count_index: Some(V::opaque("count.index")), ..Env::default() })],
+                _ => vec![(
+                    None,
+                    Env {
+                        count_index: Some(V::opaque("count.index")),
+                        ..Env::default()
+                    },
+                )],
             };
         }
         if let Some(fe) = body.get_attribute("for_each") {
             let items: Vec<(V, V)> = match self.eval(&fe.value, &Env::default(), 0) {
                 V::Map(m) => m.into_iter().map(|(k, v)| (V::Str(k), v)).collect(),
-                V::List(items) => items.into_iter().filter_map(|v| key_string(&v).map(|k| (V::Str(k), v))).collect(),
+                V::List(items) => items
+                    .into_iter()
+                    .filter_map(|v| key_string(&v).map(|k| (V::Str(k), v)))
+                    .collect(),
                 _ => {
                     let each = (V::opaque("each.key"), V::opaque("each.value"));
-                    return vec![(None, Env { each: Some(each), ..Env::default() })];
+                    return vec![(
+                        None,
+                        Env {
+                            each: Some(each),
+                            ..Env::default()
+                        },
+                    )];
                 }
             };
             if items.len() > MAX_INSTANCES {
@@ -606,10 +736,25 @@ impl<'a> Inst<'a> {
                     file: file.rel.clone(),
                     line,
                     column: None,
-                    message: format!("for_each has {} instances; only the first {MAX_INSTANCES} are read", items.len()),
+                    message: format!(
+                        "for_each has {} instances; only the first {MAX_INSTANCES} are read",
+                        items.len()
+                    ),
                 });
             }
-            return items.into_iter().take(MAX_INSTANCES).map(|(k, v)| (Some(k.clone()), Env { each: Some((k, v)), ..Env::default() })).collect();
+            return items
+                .into_iter()
+                .take(MAX_INSTANCES)
+                .map(|(k, v)| {
+                    (
+                        Some(k.clone()),
+                        Env {
+                            each: Some((k, v)),
+                            ..Env::default()
+                        },
+                    )
+                })
+                .collect();
         }
         vec![(None, Env::default())]
     }
@@ -624,10 +769,19 @@ impl<'a> Inst<'a> {
                     address.push_str(&index_suffix(k));
                 }
                 let line = match &r.file.json_lines {
-                    Some(l) => l.get(&(r.rtype.to_string(), r.name.to_string())).copied().unwrap_or(1),
+                    Some(l) => l
+                        .get(&(r.rtype.to_string(), r.name.to_string()))
+                        .copied()
+                        .unwrap_or(1),
                     None => line,
                 };
-                out.push(Raw { rtype: r.rtype.to_string(), address, file: r.file.rel.clone(), line, body: self.body(&r.block.body, &env, true) });
+                out.push(Raw {
+                    rtype: r.rtype.to_string(),
+                    address,
+                    file: r.file.rel.clone(),
+                    line,
+                    body: self.body(&r.block.body, &env, true),
+                });
             }
         }
         for (name, block, file) in &self.view.modules {
@@ -648,14 +802,25 @@ impl<'a> Inst<'a> {
             };
             let dir = normalize(&self.view.module.dir.join(&source));
             if !self.views.contains_key(dir.as_path()) {
-                diags.push(Diagnostic { file: file.rel.clone(), line, column: None, message: format!("module \"{name}\": source {source:?} not found") });
+                diags.push(Diagnostic {
+                    file: file.rel.clone(),
+                    line,
+                    column: None,
+                    message: format!("module \"{name}\": source {source:?} not found"),
+                });
                 continue;
             }
             if self.depth >= MAX_MODULE_DEPTH {
-                diags.push(Diagnostic { file: file.rel.clone(), line, column: None, message: format!("module \"{name}\": nested too deep") });
+                diags.push(Diagnostic {
+                    file: file.rel.clone(),
+                    line,
+                    column: None,
+                    message: format!("module \"{name}\": nested too deep"),
+                });
                 continue;
             }
-            let plain = block.body.get_attribute("count").is_none() && block.body.get_attribute("for_each").is_none();
+            let plain = block.body.get_attribute("count").is_none()
+                && block.body.get_attribute("for_each").is_none();
             if plain {
                 if let Some(child) = self.child(name) {
                     child.expand(out, diags);
@@ -664,7 +829,11 @@ impl<'a> Inst<'a> {
             }
             for (key, env) in self.instances(&block.body, diags, file, line) {
                 let suffix = key.as_ref().map(index_suffix).unwrap_or_default();
-                if let Some(child) = self.instantiate(block, format!("{}module.{}{}.", self.prefix, name, suffix), &env) {
+                if let Some(child) = self.instantiate(
+                    block,
+                    format!("{}module.{}{}.", self.prefix, name, suffix),
+                    &env,
+                ) {
                     child.expand(out, diags);
                 }
             }
@@ -681,7 +850,12 @@ pub fn block_line(b: &Block, f: &ParsedFile) -> u32 {
     b.ident.span().map(|s| f.lines.line(s.start)).unwrap_or(1)
 }
 
-fn apply_ops(mut v: V, ops: &[hcl_edit::Decorated<TraversalOperator>], eval: &dyn Fn(&Expression) -> V, expr: &dyn Fn() -> String) -> V {
+fn apply_ops(
+    mut v: V,
+    ops: &[hcl_edit::Decorated<TraversalOperator>],
+    eval: &dyn Fn(&Expression) -> V,
+    expr: &dyn Fn() -> String,
+) -> V {
     for (i, op) in ops.iter().enumerate() {
         if let V::Unknown(u) = &v {
             return V::unknown(expr(), None, u.placeholder_ok);
@@ -700,7 +874,12 @@ fn apply_ops(mut v: V, ops: &[hcl_edit::Decorated<TraversalOperator>], eval: &dy
                     other => vec![other],
                 };
                 let rest = &ops[i + 1..];
-                return V::List(items.into_iter().map(|x| apply_ops(x, rest, eval, expr)).collect());
+                return V::List(
+                    items
+                        .into_iter()
+                        .map(|x| apply_ops(x, rest, eval, expr))
+                        .collect(),
+                );
             }
         };
     }
@@ -755,7 +934,11 @@ fn binary(op: BinaryOperator, l: &V, r: &V) -> Option<V> {
 }
 
 /// Every resource instance of a root module.
-pub fn evaluate_root<'a>(root: &'a ModuleDir, views: &'a HashMap<&'a Path, ModView<'a>>, diags: &mut Vec<Diagnostic>) -> Vec<Raw> {
+pub fn evaluate_root<'a>(
+    root: &'a ModuleDir,
+    views: &'a HashMap<&'a Path, ModView<'a>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Raw> {
     let view = &views[root.dir.as_path()];
     let mut inst = Inst::new(view, views, String::new(), 0);
     let tfvars: HashMap<&str, &Expression> = view.tfvars.iter().copied().collect();

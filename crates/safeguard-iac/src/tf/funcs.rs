@@ -20,17 +20,19 @@ fn s(v: &V) -> Option<String> {
 /// Calls `name` on evaluated arguments. `expr` gives the call's text for unresolved results.
 pub fn call(name: &str, args: Vec<V>, expr: impl Fn() -> String) -> V {
     let unknown_from = |args: &[V]| {
-        let ok = args.iter().all(|a| a.find_unknown().is_none_or(|u| u.placeholder_ok));
+        let ok = args
+            .iter()
+            .all(|a| a.find_unknown().is_none_or(|u| u.placeholder_ok));
         V::unknown(expr(), None, ok)
     };
     // Functions that never give a value known before apply.
     match name {
-        "file" | "templatefile" | "filebase64" | "fileexists" | "fileset" | "filemd5" | "filesha256" | "abspath" => {
-            return V::opaque(expr())
-        }
-        "timestamp" | "uuid" | "bcrypt" | "cidrsubnet" | "cidrhost" | "cidrnetmask" | "cidrsubnets" | "base64encode"
-        | "base64gzip" | "md5" | "sha1" | "sha256" | "sha512" | "base64sha256" | "base64sha512" | "uuidv5" | "timeadd"
-        | "formatdate" | "textencodebase64" => return V::unknown(expr(), None, true),
+        "file" | "templatefile" | "filebase64" | "fileexists" | "fileset" | "filemd5"
+        | "filesha256" | "abspath" => return V::opaque(expr()),
+        "timestamp" | "uuid" | "bcrypt" | "cidrsubnet" | "cidrhost" | "cidrnetmask"
+        | "cidrsubnets" | "base64encode" | "base64gzip" | "md5" | "sha1" | "sha256" | "sha512"
+        | "base64sha256" | "base64sha512" | "uuidv5" | "timeadd" | "formatdate"
+        | "textencodebase64" => return V::unknown(expr(), None, true),
         _ => {}
     }
     // Functions that work around unknown parts.
@@ -101,7 +103,11 @@ pub fn call(name: &str, args: Vec<V>, expr: impl Fn() -> String) -> V {
         }
         "lookup" => {
             return match (args.first(), args.get(1).and_then(s)) {
-                (Some(V::Map(m)), Some(k)) => m.get(&k).cloned().or_else(|| args.get(2).cloned()).unwrap_or_else(|| V::opaque(expr())),
+                (Some(V::Map(m)), Some(k)) => m
+                    .get(&k)
+                    .cloned()
+                    .or_else(|| args.get(2).cloned())
+                    .unwrap_or_else(|| V::opaque(expr())),
                 _ => unknown_from(&args),
             }
         }
@@ -127,7 +133,12 @@ pub fn call(name: &str, args: Vec<V>, expr: impl Fn() -> String) -> V {
         }
         "compact" => {
             return match args.first() {
-                Some(V::List(l)) => V::List(l.iter().filter(|x| !x.is_null() && **x != V::Str(String::new())).cloned().collect()),
+                Some(V::List(l)) => V::List(
+                    l.iter()
+                        .filter(|x| !x.is_null() && **x != V::Str(String::new()))
+                        .cloned()
+                        .collect(),
+                ),
                 _ => unknown_from(&args),
             }
         }
@@ -154,7 +165,9 @@ pub fn call(name: &str, args: Vec<V>, expr: impl Fn() -> String) -> V {
         }
         "keys" | "values" => {
             return match args.first() {
-                Some(V::Map(m)) if name == "keys" => V::List(m.keys().map(|k| V::Str(k.clone())).collect()),
+                Some(V::Map(m)) if name == "keys" => {
+                    V::List(m.keys().map(|k| V::Str(k.clone())).collect())
+                }
                 Some(V::Map(m)) => V::List(m.values().cloned().collect()),
                 _ => unknown_from(&args),
             }
@@ -175,7 +188,9 @@ pub fn call(name: &str, args: Vec<V>, expr: impl Fn() -> String) -> V {
         }
         "zipmap" => {
             return match (args.first(), args.get(1)) {
-                (Some(V::List(k)), Some(V::List(v))) => V::Map(k.iter().filter_map(s).zip(v.iter().cloned()).collect()),
+                (Some(V::List(k)), Some(V::List(v))) => {
+                    V::Map(k.iter().filter_map(s).zip(v.iter().cloned()).collect())
+                }
                 _ => unknown_from(&args),
             }
         }
@@ -195,7 +210,9 @@ pub fn call(name: &str, args: Vec<V>, expr: impl Fn() -> String) -> V {
                 x.split(' ')
                     .map(|w| {
                         let mut c = w.chars();
-                        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+                        c.next()
+                            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                            .unwrap_or_default()
                     })
                     .collect::<Vec<_>>()
                     .join(" "),
@@ -203,11 +220,15 @@ pub fn call(name: &str, args: Vec<V>, expr: impl Fn() -> String) -> V {
         }),
         "trimspace" => str_arg(0).map(|x| V::Str(x.trim().to_string())),
         "trimprefix" => match (str_arg(0), str_arg(1)) {
-            (Some(a), Some(p)) => Some(V::Str(a.strip_prefix(p.as_str()).unwrap_or(&a).to_string())),
+            (Some(a), Some(p)) => {
+                Some(V::Str(a.strip_prefix(p.as_str()).unwrap_or(&a).to_string()))
+            }
             _ => None,
         },
         "trimsuffix" => match (str_arg(0), str_arg(1)) {
-            (Some(a), Some(p)) => Some(V::Str(a.strip_suffix(p.as_str()).unwrap_or(&a).to_string())),
+            (Some(a), Some(p)) => {
+                Some(V::Str(a.strip_suffix(p.as_str()).unwrap_or(&a).to_string()))
+            }
             _ => None,
         },
         "tostring" => match args.first() {
@@ -219,26 +240,52 @@ pub fn call(name: &str, args: Vec<V>, expr: impl Fn() -> String) -> V {
         "abs" => num_arg(0).map(|n| V::Num(n.abs())),
         "ceil" => num_arg(0).map(|n| V::Num(n.ceil())),
         "floor" => num_arg(0).map(|n| V::Num(n.floor())),
-        "min" => args.iter().map(V::as_f64).collect::<Option<Vec<_>>>().and_then(|v| v.into_iter().reduce(f64::min)).map(V::Num),
-        "max" => args.iter().map(V::as_f64).collect::<Option<Vec<_>>>().and_then(|v| v.into_iter().reduce(f64::max)).map(V::Num),
+        "min" => args
+            .iter()
+            .map(V::as_f64)
+            .collect::<Option<Vec<_>>>()
+            .and_then(|v| v.into_iter().reduce(f64::min))
+            .map(V::Num),
+        "max" => args
+            .iter()
+            .map(V::as_f64)
+            .collect::<Option<Vec<_>>>()
+            .and_then(|v| v.into_iter().reduce(f64::max))
+            .map(V::Num),
         "join" => match (str_arg(0), args.get(1)) {
-            (Some(sep), Some(V::List(l))) => l.iter().map(s).collect::<Option<Vec<_>>>().map(|p| V::Str(p.join(&sep))),
+            (Some(sep), Some(V::List(l))) => l
+                .iter()
+                .map(s)
+                .collect::<Option<Vec<_>>>()
+                .map(|p| V::Str(p.join(&sep))),
             _ => None,
         },
         "split" => match (str_arg(0), str_arg(1)) {
-            (Some(sep), Some(x)) if !sep.is_empty() => Some(V::List(x.split(sep.as_str()).map(|p| V::Str(p.to_string())).collect())),
+            (Some(sep), Some(x)) if !sep.is_empty() => Some(V::List(
+                x.split(sep.as_str())
+                    .map(|p| V::Str(p.to_string()))
+                    .collect(),
+            )),
             _ => None,
         },
         "replace" => match (str_arg(0), str_arg(1), str_arg(2)) {
             // Regular-expression replacements (`/.../`) are not evaluated.
-            (Some(x), Some(a), Some(b)) if !(a.starts_with('/') && a.ends_with('/') && a.len() > 1) => Some(V::Str(x.replace(&a, &b))),
+            (Some(x), Some(a), Some(b))
+                if !(a.starts_with('/') && a.ends_with('/') && a.len() > 1) =>
+            {
+                Some(V::Str(x.replace(&a, &b)))
+            }
             _ => None,
         },
         "substr" => match (str_arg(0), num_arg(1), num_arg(2)) {
             (Some(x), Some(off), Some(len)) => {
                 let chars: Vec<char> = x.chars().collect();
                 let start = (off.max(0.0) as usize).min(chars.len());
-                let end = if len < 0.0 { chars.len() } else { (start + len as usize).min(chars.len()) };
+                let end = if len < 0.0 {
+                    chars.len()
+                } else {
+                    (start + len as usize).min(chars.len())
+                };
                 Some(V::Str(chars[start..end].iter().collect()))
             }
             _ => None,
@@ -256,7 +303,11 @@ pub fn call(name: &str, args: Vec<V>, expr: impl Fn() -> String) -> V {
             let (a, b, step) = match args.len() {
                 1 => (0.0, num_arg(0).unwrap_or(0.0), 1.0),
                 2 => (num_arg(0).unwrap_or(0.0), num_arg(1).unwrap_or(0.0), 1.0),
-                _ => (num_arg(0).unwrap_or(0.0), num_arg(1).unwrap_or(0.0), num_arg(2).unwrap_or(1.0)),
+                _ => (
+                    num_arg(0).unwrap_or(0.0),
+                    num_arg(1).unwrap_or(0.0),
+                    num_arg(2).unwrap_or(1.0),
+                ),
             };
             if step == 0.0 || ((b - a) / step) > 10_000.0 {
                 None
@@ -285,7 +336,9 @@ pub fn call(name: &str, args: Vec<V>, expr: impl Fn() -> String) -> V {
             (Some(V::List(l)), Some(x)) => l.iter().position(|i| i == x).map(|p| V::Num(p as f64)),
             _ => None,
         },
-        "jsondecode" => str_arg(0).and_then(|x| serde_json::from_str::<serde_json::Value>(&x).ok()).map(|j| V::from_json(&j)),
+        "jsondecode" => str_arg(0)
+            .and_then(|x| serde_json::from_str::<serde_json::Value>(&x).ok())
+            .map(|j| V::from_json(&j)),
         "slice" => match (args.first(), num_arg(1), num_arg(2)) {
             (Some(V::List(l)), Some(a), Some(b)) if a >= 0.0 && b as usize <= l.len() && a <= b => {
                 Some(V::List(l[a as usize..b as usize].to_vec()))
@@ -360,14 +413,45 @@ mod tests {
 
     #[test]
     fn common_functions() {
-        assert_eq!(call("format", vec![st("%s-%03d"), st("app"), V::Num(7.0)], String::new), st("app-007"));
-        assert_eq!(call("lower", vec![st("ABC")], String::new), st("abc"));
-        assert_eq!(call("join", vec![st(","), V::List(vec![st("a"), st("b")])], String::new), st("a,b"));
         assert_eq!(
-            call("merge", vec![V::Map(BTreeMap::from([("a".into(), V::Num(1.0))])), V::Map(BTreeMap::from([("a".into(), V::Num(2.0))]))], String::new),
+            call(
+                "format",
+                vec![st("%s-%03d"), st("app"), V::Num(7.0)],
+                String::new
+            ),
+            st("app-007")
+        );
+        assert_eq!(call("lower", vec![st("ABC")], String::new), st("abc"));
+        assert_eq!(
+            call(
+                "join",
+                vec![st(","), V::List(vec![st("a"), st("b")])],
+                String::new
+            ),
+            st("a,b")
+        );
+        assert_eq!(
+            call(
+                "merge",
+                vec![
+                    V::Map(BTreeMap::from([("a".into(), V::Num(1.0))])),
+                    V::Map(BTreeMap::from([("a".into(), V::Num(2.0))]))
+                ],
+                String::new
+            ),
             V::Map(BTreeMap::from([("a".into(), V::Num(2.0))]))
         );
-        assert!(matches!(call("file", vec![st("x")], || "file(x)".into()), V::Unknown(_)));
-        assert_eq!(call("jsonencode", vec![V::Map(BTreeMap::from([("A".into(), st("*"))]))], String::new), st("{\"A\":\"*\"}"));
+        assert!(matches!(
+            call("file", vec![st("x")], || "file(x)".into()),
+            V::Unknown(_)
+        ));
+        assert_eq!(
+            call(
+                "jsonencode",
+                vec![V::Map(BTreeMap::from([("A".into(), st("*"))]))],
+                String::new
+            ),
+            st("{\"A\":\"*\"}")
+        );
     }
 }

@@ -12,48 +12,149 @@ use std::collections::{BTreeMap, HashMap};
 
 /// `(companion type, parent types, argument naming the parent)`.
 const COMPANIONS: &[(&str, &[&str], &str)] = &[
-    ("aws_s3_bucket_server_side_encryption_configuration", &["aws_s3_bucket"], "bucket"),
-    ("aws_s3_bucket_public_access_block", &["aws_s3_bucket"], "bucket"),
+    (
+        "aws_s3_bucket_server_side_encryption_configuration",
+        &["aws_s3_bucket"],
+        "bucket",
+    ),
+    (
+        "aws_s3_bucket_public_access_block",
+        &["aws_s3_bucket"],
+        "bucket",
+    ),
     ("aws_s3_bucket_versioning", &["aws_s3_bucket"], "bucket"),
     ("aws_s3_bucket_logging", &["aws_s3_bucket"], "bucket"),
     ("aws_s3_bucket_policy", &["aws_s3_bucket"], "bucket"),
     ("aws_s3_bucket_acl", &["aws_s3_bucket"], "bucket"),
-    ("aws_s3_bucket_ownership_controls", &["aws_s3_bucket"], "bucket"),
-    ("aws_s3_bucket_replication_configuration", &["aws_s3_bucket"], "bucket"),
-    ("aws_s3_bucket_object_lock_configuration", &["aws_s3_bucket"], "bucket"),
-    ("aws_s3_bucket_lifecycle_configuration", &["aws_s3_bucket"], "bucket"),
-    ("aws_vpc_security_group_ingress_rule", &["aws_security_group", "aws_default_security_group"], "security_group_id"),
-    ("aws_vpc_security_group_egress_rule", &["aws_security_group", "aws_default_security_group"], "security_group_id"),
-    ("aws_security_group_rule", &["aws_security_group", "aws_default_security_group"], "security_group_id"),
+    (
+        "aws_s3_bucket_ownership_controls",
+        &["aws_s3_bucket"],
+        "bucket",
+    ),
+    (
+        "aws_s3_bucket_replication_configuration",
+        &["aws_s3_bucket"],
+        "bucket",
+    ),
+    (
+        "aws_s3_bucket_object_lock_configuration",
+        &["aws_s3_bucket"],
+        "bucket",
+    ),
+    (
+        "aws_s3_bucket_lifecycle_configuration",
+        &["aws_s3_bucket"],
+        "bucket",
+    ),
+    (
+        "aws_vpc_security_group_ingress_rule",
+        &["aws_security_group", "aws_default_security_group"],
+        "security_group_id",
+    ),
+    (
+        "aws_vpc_security_group_egress_rule",
+        &["aws_security_group", "aws_default_security_group"],
+        "security_group_id",
+    ),
+    (
+        "aws_security_group_rule",
+        &["aws_security_group", "aws_default_security_group"],
+        "security_group_id",
+    ),
     ("aws_flow_log", &["aws_vpc", "aws_default_vpc"], "vpc_id"),
-    ("aws_config_configuration_recorder_status", &["aws_config_configuration_recorder"], "name"),
-    ("aws_efs_file_system_policy", &["aws_efs_file_system"], "file_system_id"),
-    ("aws_efs_backup_policy", &["aws_efs_file_system"], "file_system_id"),
-    ("aws_lb_listener", &["aws_lb", "aws_alb"], "load_balancer_arn"),
-    ("aws_alb_listener", &["aws_lb", "aws_alb"], "load_balancer_arn"),
+    (
+        "aws_config_configuration_recorder_status",
+        &["aws_config_configuration_recorder"],
+        "name",
+    ),
+    (
+        "aws_efs_file_system_policy",
+        &["aws_efs_file_system"],
+        "file_system_id",
+    ),
+    (
+        "aws_efs_backup_policy",
+        &["aws_efs_file_system"],
+        "file_system_id",
+    ),
+    (
+        "aws_lb_listener",
+        &["aws_lb", "aws_alb"],
+        "load_balancer_arn",
+    ),
+    (
+        "aws_alb_listener",
+        &["aws_lb", "aws_alb"],
+        "load_balancer_arn",
+    ),
     ("aws_sns_topic_policy", &["aws_sns_topic"], "arn"),
     ("aws_sqs_queue_policy", &["aws_sqs_queue"], "queue_url"),
-    ("aws_secretsmanager_secret_rotation", &["aws_secretsmanager_secret"], "secret_id"),
-    ("aws_lambda_permission", &["aws_lambda_function"], "function_name"),
-    ("aws_lambda_function_url", &["aws_lambda_function"], "function_name"),
-    ("aws_redshift_logging", &["aws_redshift_cluster"], "cluster_identifier"),
-    ("aws_opensearch_domain_policy", &["aws_opensearch_domain"], "domain_name"),
-    ("aws_elasticsearch_domain_policy", &["aws_elasticsearch_domain"], "domain_name"),
-    ("aws_api_gateway_method_settings", &["aws_api_gateway_stage"], "stage_name"),
+    (
+        "aws_secretsmanager_secret_rotation",
+        &["aws_secretsmanager_secret"],
+        "secret_id",
+    ),
+    (
+        "aws_lambda_permission",
+        &["aws_lambda_function"],
+        "function_name",
+    ),
+    (
+        "aws_lambda_function_url",
+        &["aws_lambda_function"],
+        "function_name",
+    ),
+    (
+        "aws_redshift_logging",
+        &["aws_redshift_cluster"],
+        "cluster_identifier",
+    ),
+    (
+        "aws_opensearch_domain_policy",
+        &["aws_opensearch_domain"],
+        "domain_name",
+    ),
+    (
+        "aws_elasticsearch_domain_policy",
+        &["aws_elasticsearch_domain"],
+        "domain_name",
+    ),
+    (
+        "aws_api_gateway_method_settings",
+        &["aws_api_gateway_stage"],
+        "stage_name",
+    ),
     ("aws_backup_selection", &["aws_backup_plan"], "plan_id"),
-    ("aws_backup_vault_lock_configuration", &["aws_backup_vault"], "backup_vault_name"),
-    ("aws_backup_vault_policy", &["aws_backup_vault"], "backup_vault_name"),
+    (
+        "aws_backup_vault_lock_configuration",
+        &["aws_backup_vault"],
+        "backup_vault_name",
+    ),
+    (
+        "aws_backup_vault_policy",
+        &["aws_backup_vault"],
+        "backup_vault_name",
+    ),
     ("aws_iam_user_login_profile", &["aws_iam_user"], "user"),
     ("aws_iam_user_policy", &["aws_iam_user"], "user"),
     ("aws_iam_user_policy_attachment", &["aws_iam_user"], "user"),
     ("aws_iam_role_policy", &["aws_iam_role"], "role"),
     ("aws_iam_role_policy_attachment", &["aws_iam_role"], "role"),
-    ("aws_wafv2_web_acl_association", &["aws_lb", "aws_alb", "aws_api_gateway_stage"], "resource_arn"),
+    (
+        "aws_wafv2_web_acl_association",
+        &["aws_lb", "aws_alb", "aws_api_gateway_stage"],
+        "resource_arn",
+    ),
     ("aws_volume_attachment", &["aws_ebs_volume"], "volume_id"),
 ];
 
 /// Looked up by the resources that name them; configuration, not resources of their own.
-const LOOKUPS: &[&str] = &["aws_db_parameter_group", "aws_rds_cluster_parameter_group", "aws_db_option_group", "aws_redshift_parameter_group"];
+const LOOKUPS: &[&str] = &[
+    "aws_db_parameter_group",
+    "aws_rds_cluster_parameter_group",
+    "aws_db_option_group",
+    "aws_redshift_parameter_group",
+];
 
 /// Arguments that hold a resource's own name, in order of preference.
 const NAME_ATTRS: &[&str] = &[
@@ -75,8 +176,13 @@ fn tags(r: &Raw) -> Value<Tags> {
 pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
     let mut parents: HashMap<&str, Parents> = HashMap::new();
     for (i, r) in raws.iter().enumerate() {
-        let names = NAME_ATTRS.iter().filter_map(|a| r.body.get(a).and_then(V::as_str).map(str::to_string));
-        parents.entry(r.rtype.as_str()).or_default().add(i, &r.address, names);
+        let names = NAME_ATTRS
+            .iter()
+            .filter_map(|a| r.body.get(a).and_then(V::as_str).map(str::to_string));
+        parents
+            .entry(r.rtype.as_str())
+            .or_default()
+            .add(i, &r.address, names);
     }
     let mut joined = Joined::new();
     let mut consumed = vec![false; raws.len()];
@@ -85,8 +191,12 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             consumed[i] = true;
             continue;
         }
-        let Some((_, types, attr)) = COMPANIONS.iter().find(|(t, _, _)| *t == r.rtype) else { continue };
-        let found = types.iter().find_map(|t| parents.get(t).and_then(|p| p.find(r.body.get(attr))));
+        let Some((_, types, attr)) = COMPANIONS.iter().find(|(t, _, _)| *t == r.rtype) else {
+            continue;
+        };
+        let found = types
+            .iter()
+            .find_map(|t| parents.get(t).and_then(|p| p.find(r.body.get(attr))));
         if let Some(p) = found {
             joined.push(p, r);
             consumed[i] = true;
@@ -97,8 +207,13 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
     if let Some(p) = parents.get("aws_iam_policy") {
         for r in raws {
             let n = match r.rtype.as_str() {
-                "aws_iam_role_policy_attachment" | "aws_iam_user_policy_attachment" | "aws_iam_group_policy_attachment" => 1,
-                "aws_iam_policy_attachment" => ["users", "roles", "groups"].iter().map(|k| to_ids(r.body.get(k)).len() as u32).sum(),
+                "aws_iam_role_policy_attachment"
+                | "aws_iam_user_policy_attachment"
+                | "aws_iam_group_policy_attachment" => 1,
+                "aws_iam_policy_attachment" => ["users", "roles", "groups"]
+                    .iter()
+                    .map(|k| to_ids(r.body.get(k)).len() as u32)
+                    .sum(),
                 _ => continue,
             };
             if let Some(i) = p.find(r.body.get("policy_arn")) {
@@ -106,7 +221,9 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             }
         }
     }
-    let lookup = |v: Option<&V>, rtype: &str| -> Option<&Raw> { parents.get(rtype)?.find(v).map(|i| &raws[i]) };
+    let lookup = |v: Option<&V>, rtype: &str| -> Option<&Raw> {
+        parents.get(rtype)?.find(v).map(|i| &raws[i])
+    };
 
     let mut out = Vec::with_capacity(raws.len());
     for (i, r) in raws.iter().enumerate() {
@@ -123,9 +240,15 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 let pg = lookup(rd.raw("parameter_group_name"), "aws_db_parameter_group");
                 let og = lookup(rd.raw("option_group_name"), "aws_db_option_group");
                 let replica = rd.raw("replicate_source_db");
-                let storage_encrypted = match (rd.raw("storage_encrypted"), replica.or(rd.raw("snapshot_identifier"))) {
+                let storage_encrypted = match (
+                    rd.raw("storage_encrypted"),
+                    replica.or(rd.raw("snapshot_identifier")),
+                ) {
                     (Some(_), _) => rd.bool_or("storage_encrypted", false),
-                    (None, Some(src)) => Value::unknown(UnknownReason::Unresolved, format!("inherited from {}", to_ids(Some(src)).join(","))),
+                    (None, Some(src)) => Value::unknown(
+                        UnknownReason::Unresolved,
+                        format!("inherited from {}", to_ids(Some(src)).join(",")),
+                    ),
                     // storage_encrypted: default false.
                     (None, None) => Value::Known(false),
                 };
@@ -143,7 +266,8 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     deletion_protection: rd.bool_or("deletion_protection", false),
                     multi_az: rd.bool_or("multi_az", false),
                     auto_minor_version_upgrade: rd.bool_or("auto_minor_version_upgrade", true),
-                    iam_database_authentication: rd.bool_or("iam_database_authentication_enabled", false),
+                    iam_database_authentication: rd
+                        .bool_or("iam_database_authentication_enabled", false),
                     monitoring_interval: rd.u32_or("monitoring_interval", 0),
                     cloudwatch_logs_exports: rd.strings("enabled_cloudwatch_logs_exports"),
                     parameters: param_group(rd.raw("parameter_group_name"), pg),
@@ -154,7 +278,10 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 })
             }
             "aws_rds_cluster" => {
-                let pg = lookup(rd.raw("db_cluster_parameter_group_name"), "aws_rds_cluster_parameter_group");
+                let pg = lookup(
+                    rd.raw("db_cluster_parameter_group_name"),
+                    "aws_rds_cluster_parameter_group",
+                );
                 // Aurora Serverless v1 storage is always encrypted.
                 let serverless = rd.raw("engine_mode").and_then(V::as_str) == Some("serverless");
                 Resource::RdsCluster(RdsCluster {
@@ -166,8 +293,12 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     // backup_retention_period: default 1.
                     backup_retention_days: rd.u32_or("backup_retention_period", 1),
                     deletion_protection: rd.bool_or("deletion_protection", false),
-                    multi_az: Value::unknown(UnknownReason::NotCollected, "depends on the cluster's instances"),
-                    iam_database_authentication: rd.bool_or("iam_database_authentication_enabled", false),
+                    multi_az: Value::unknown(
+                        UnknownReason::NotCollected,
+                        "depends on the cluster's instances",
+                    ),
+                    iam_database_authentication: rd
+                        .bool_or("iam_database_authentication_enabled", false),
                     cloudwatch_logs_exports: rd.strings("enabled_cloudwatch_logs_exports"),
                     parameters: param_group(rd.raw("db_cluster_parameter_group_name"), pg),
                     publicly_accessible: Value::Known(false),
@@ -184,20 +315,41 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     instance_class: rd.string_req("instance_class"),
                     storage_encrypted: match cluster {
                         Some(c) => c.reader().bool_or("storage_encrypted", false),
-                        None => Value::unknown(UnknownReason::Unresolved, "storage encryption is set on the cluster"),
+                        None => Value::unknown(
+                            UnknownReason::Unresolved,
+                            "storage encryption is set on the cluster",
+                        ),
                     },
-                    kms_key_id: cluster.map(|c| c.reader().opt_string("kms_key_id")).unwrap_or_default(),
+                    kms_key_id: cluster
+                        .map(|c| c.reader().opt_string("kms_key_id"))
+                        .unwrap_or_default(),
                     publicly_accessible: rd.bool_or("publicly_accessible", false),
-                    backup_retention_days: cluster.map(|c| c.reader().u32_or("backup_retention_period", 1)).unwrap_or_default(),
-                    deletion_protection: cluster.map(|c| c.reader().bool_or("deletion_protection", false)).unwrap_or_default(),
-                    multi_az: Value::unknown(UnknownReason::NotCollected, "set by the cluster's instances"),
+                    backup_retention_days: cluster
+                        .map(|c| c.reader().u32_or("backup_retention_period", 1))
+                        .unwrap_or_default(),
+                    deletion_protection: cluster
+                        .map(|c| c.reader().bool_or("deletion_protection", false))
+                        .unwrap_or_default(),
+                    multi_az: Value::unknown(
+                        UnknownReason::NotCollected,
+                        "set by the cluster's instances",
+                    ),
                     auto_minor_version_upgrade: rd.bool_or("auto_minor_version_upgrade", true),
-                    iam_database_authentication: cluster.map(|c| c.reader().bool_or("iam_database_authentication_enabled", false)).unwrap_or_default(),
+                    iam_database_authentication: cluster
+                        .map(|c| {
+                            c.reader()
+                                .bool_or("iam_database_authentication_enabled", false)
+                        })
+                        .unwrap_or_default(),
                     monitoring_interval: rd.u32_or("monitoring_interval", 0),
-                    cloudwatch_logs_exports: cluster.map(|c| c.reader().strings("enabled_cloudwatch_logs_exports")).unwrap_or_default(),
+                    cloudwatch_logs_exports: cluster
+                        .map(|c| c.reader().strings("enabled_cloudwatch_logs_exports"))
+                        .unwrap_or_default(),
                     parameters: param_group(rd.raw("db_parameter_group_name"), pg),
                     options: Value::Known(Vec::new()),
-                    cluster_id: rd.raw("cluster_identifier").map(|v| to_ids(Some(v)).join(",")),
+                    cluster_id: rd
+                        .raw("cluster_identifier")
+                        .map(|v| to_ids(Some(v)).join(",")),
                     read_replica_source: Value::Known(None),
                     ..Default::default()
                 })
@@ -215,7 +367,12 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 // region settings, may still apply).
                 encrypted: rd.bool_or("encrypted", false),
                 kms_key_id: rd.opt_string("kms_key_id"),
-                attached_to: Value::Known(comps("aws_volume_attachment").iter().flat_map(|a| to_ids(a.body.get("instance_id"))).collect()),
+                attached_to: Value::Known(
+                    comps("aws_volume_attachment")
+                        .iter()
+                        .flat_map(|a| to_ids(a.body.get("instance_id")))
+                        .collect(),
+                ),
                 size_gib: rd.u32_req("size"),
             }),
             "aws_security_group" | "aws_default_security_group" => {
@@ -243,7 +400,11 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             }
             "aws_vpc" | "aws_default_vpc" => Resource::Vpc(Vpc {
                 meta,
-                cidr_block: if r.rtype == "aws_default_vpc" { rd.string_or("cidr_block", "172.31.0.0/16") } else { rd.string_req("cidr_block") },
+                cidr_block: if r.rtype == "aws_default_vpc" {
+                    rd.string_or("cidr_block", "172.31.0.0/16")
+                } else {
+                    rd.string_req("cidr_block")
+                },
                 is_default: Value::Known(r.rtype == "aws_default_vpc"),
                 flow_logs: Value::Known(
                     comps("aws_flow_log")
@@ -251,9 +412,17 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                         .map(|f| FlowLog {
                             id: f.address.clone(),
                             // traffic_type: required by the provider; ALL when omitted in older configurations.
-                            traffic_type: f.body.get("traffic_type").and_then(V::to_plain_string).unwrap_or_else(|| "ALL".into()),
+                            traffic_type: f
+                                .body
+                                .get("traffic_type")
+                                .and_then(V::to_plain_string)
+                                .unwrap_or_else(|| "ALL".into()),
                             // log_destination_type: default cloud-watch-logs.
-                            destination_type: f.body.get("log_destination_type").and_then(V::to_plain_string).unwrap_or_else(|| "cloud-watch-logs".into()),
+                            destination_type: f
+                                .body
+                                .get("log_destination_type")
+                                .and_then(V::to_plain_string)
+                                .unwrap_or_else(|| "cloud-watch-logs".into()),
                             status: "ACTIVE".into(),
                         })
                         .collect(),
@@ -261,9 +430,14 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             }),
             "aws_subnet" | "aws_default_subnet" => Resource::Subnet(Subnet {
                 meta,
-                vpc_id: if r.rtype == "aws_default_subnet" { Value::unknown(UnknownReason::Unresolved, "the default VPC") } else { rd.string_req("vpc_id") },
+                vpc_id: if r.rtype == "aws_default_subnet" {
+                    Value::unknown(UnknownReason::Unresolved, "the default VPC")
+                } else {
+                    rd.string_req("vpc_id")
+                },
                 // map_public_ip_on_launch: false, except in default subnets.
-                map_public_ip_on_launch: rd.bool_or("map_public_ip_on_launch", r.rtype == "aws_default_subnet"),
+                map_public_ip_on_launch: rd
+                    .bool_or("map_public_ip_on_launch", r.rtype == "aws_default_subnet"),
             }),
             "aws_cloudtrail" => {
                 let (mgmt, data) = trail_selectors(rd);
@@ -286,9 +460,15 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 Resource::ConfigRecorder(ConfigRecorder {
                     meta,
                     // Terraform does not start a recorder; aws_config_configuration_recorder_status does.
-                    recording: first("aws_config_configuration_recorder_status").map(|s| s.reader().bool_req("is_enabled")).unwrap_or(Value::Known(false)),
-                    all_supported: g.map(|g| g.bool_or("all_supported", true)).unwrap_or(Value::Known(true)),
-                    include_global_resources: g.map(|g| g.bool_or("include_global_resource_types", false)).unwrap_or(Value::Known(false)),
+                    recording: first("aws_config_configuration_recorder_status")
+                        .map(|s| s.reader().bool_req("is_enabled"))
+                        .unwrap_or(Value::Known(false)),
+                    all_supported: g
+                        .map(|g| g.bool_or("all_supported", true))
+                        .unwrap_or(Value::Known(true)),
+                    include_global_resources: g
+                        .map(|g| g.bool_or("include_global_resource_types", false))
+                        .unwrap_or(Value::Known(false)),
                     last_status: Value::Known(None),
                 })
             }
@@ -296,12 +476,16 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 meta,
                 // enable: default true.
                 enabled: rd.bool_or("enable", true),
-                finding_publishing_frequency: rd.string_or("finding_publishing_frequency", "SIX_HOURS").map(Some),
+                finding_publishing_frequency: rd
+                    .string_or("finding_publishing_frequency", "SIX_HOURS")
+                    .map(Some),
             }),
             "aws_kms_key" => Resource::KmsKey(KmsKey {
                 meta,
                 key_manager: Value::Known("CUSTOMER".into()),
-                key_state: rd.bool_or("is_enabled", true).map(|e| if e { "Enabled" } else { "Disabled" }.to_string()),
+                key_state: rd
+                    .bool_or("is_enabled", true)
+                    .map(|e| if e { "Enabled" } else { "Disabled" }.to_string()),
                 key_spec: rd.string_or("customer_master_key_spec", "SYMMETRIC_DEFAULT"),
                 rotation_enabled: rd.bool_or("enable_key_rotation", false),
                 description: rd.string_or("description", ""),
@@ -313,7 +497,9 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             "aws_kms_external_key" => Resource::KmsKey(KmsKey {
                 meta,
                 key_manager: Value::Known("CUSTOMER".into()),
-                key_state: rd.bool_or("enabled", true).map(|e| if e { "Enabled" } else { "Disabled" }.to_string()),
+                key_state: rd
+                    .bool_or("enabled", true)
+                    .map(|e| if e { "Enabled" } else { "Disabled" }.to_string()),
                 key_spec: Value::Known("SYMMETRIC_DEFAULT".into()),
                 rotation_enabled: Value::Known(false),
                 description: rd.string_or("description", ""),
@@ -325,17 +511,24 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             "aws_cloudwatch_log_group" => Resource::LogGroup(LogGroup {
                 meta,
                 // retention_in_days: unset or 0 means never expire.
-                retention_days: rd.opt_u32("retention_in_days").map(|d| d.filter(|d| *d != 0)),
+                retention_days: rd
+                    .opt_u32("retention_in_days")
+                    .map(|d| d.filter(|d| *d != 0)),
                 kms_key_id: rd.opt_string("kms_key_id"),
             }),
             "aws_dynamodb_table" => {
                 let sse = rd.block("server_side_encryption");
-                let (sse_key_type, kms) = cfnmap::dynamo_sse(sse.map(|s| (s.bool_or("enabled", false), s.raw("kms_key_arn"))));
+                let (sse_key_type, kms) = cfnmap::dynamo_sse(
+                    sse.map(|s| (s.bool_or("enabled", false), s.raw("kms_key_arn"))),
+                );
                 Resource::DynamoDbTable(DynamoDbTable {
                     meta,
                     sse_key_type,
                     kms_key_id: kms,
-                    point_in_time_recovery: rd.block("point_in_time_recovery").map(|p| p.bool_or("enabled", false)).unwrap_or(Value::Known(false)),
+                    point_in_time_recovery: rd
+                        .block("point_in_time_recovery")
+                        .map(|p| p.bool_or("enabled", false))
+                        .unwrap_or(Value::Known(false)),
                     deletion_protection: rd.bool_or("deletion_protection_enabled", false),
                     billing_mode: rd.string_or("billing_mode", "PROVISIONED"),
                 })
@@ -350,30 +543,45 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 },
                 // Automatic backups are off unless a backup policy enables them.
                 automatic_backups: first("aws_efs_backup_policy")
-                    .and_then(|p| p.reader().block("backup_policy").map(|b| b.string_or("status", "DISABLED").map(|s| s == "ENABLED")))
+                    .and_then(|p| {
+                        p.reader()
+                            .block("backup_policy")
+                            .map(|b| b.string_or("status", "DISABLED").map(|s| s == "ENABLED"))
+                    })
                     .unwrap_or(Value::Known(false)),
             }),
-            "aws_elasticache_replication_group" => Resource::ElastiCacheReplicationGroup(ElastiCacheReplicationGroup {
-                meta,
-                engine: rd.string_or("engine", "redis"),
-                engine_version: rd.string_req("engine_version"),
-                node_type: rd.string_req("node_type"),
-                at_rest_encryption: rd.bool_or("at_rest_encryption_enabled", false),
-                transit_encryption: rd.bool_or("transit_encryption_enabled", false),
-                transit_encryption_mode: rd.opt_string("transit_encryption_mode"),
-                auth_enabled: Value::Known(rd.raw("auth_token").is_some() || rd.raw("user_group_ids").is_some()),
-                kms_key_id: rd.opt_string("kms_key_id"),
-                automatic_failover: rd.bool_or("automatic_failover_enabled", false),
-                snapshot_retention_days: rd.u32_or("snapshot_retention_limit", 0),
-                pending_service_updates: Value::Known(Vec::new()),
-            }),
+            "aws_elasticache_replication_group" => {
+                Resource::ElastiCacheReplicationGroup(ElastiCacheReplicationGroup {
+                    meta,
+                    engine: rd.string_or("engine", "redis"),
+                    engine_version: rd.string_req("engine_version"),
+                    node_type: rd.string_req("node_type"),
+                    at_rest_encryption: rd.bool_or("at_rest_encryption_enabled", false),
+                    transit_encryption: rd.bool_or("transit_encryption_enabled", false),
+                    transit_encryption_mode: rd.opt_string("transit_encryption_mode"),
+                    auth_enabled: Value::Known(
+                        rd.raw("auth_token").is_some() || rd.raw("user_group_ids").is_some(),
+                    ),
+                    kms_key_id: rd.opt_string("kms_key_id"),
+                    automatic_failover: rd.bool_or("automatic_failover_enabled", false),
+                    snapshot_retention_days: rd.u32_or("snapshot_retention_limit", 0),
+                    pending_service_updates: Value::Known(Vec::new()),
+                })
+            }
             "aws_lb" | "aws_alb" => Resource::LoadBalancer(LoadBalancer {
                 meta,
                 lb_type: rd.string_or("load_balancer_type", "application"),
-                scheme: rd.bool_or("internal", false).map(|i| if i { "internal" } else { "internet-facing" }.to_string()),
-                listeners: listeners(&[comps("aws_lb_listener"), comps("aws_alb_listener")].concat()),
+                scheme: rd
+                    .bool_or("internal", false)
+                    .map(|i| if i { "internal" } else { "internet-facing" }.to_string()),
+                listeners: listeners(
+                    &[comps("aws_lb_listener"), comps("aws_alb_listener")].concat(),
+                ),
                 // access_logs.enabled: default false, even with a bucket.
-                access_logs: rd.block("access_logs").map(|a| a.bool_or("enabled", false)).unwrap_or(Value::Known(false)),
+                access_logs: rd
+                    .block("access_logs")
+                    .map(|a| a.bool_or("enabled", false))
+                    .unwrap_or(Value::Known(false)),
                 deletion_protection: rd.bool_or("enable_deletion_protection", false),
                 drop_invalid_headers: rd.bool_or("drop_invalid_header_fields", false),
                 web_acl: web_acl(&comps("aws_wafv2_web_acl_association")),
@@ -383,12 +591,21 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             // this configuration shows it, located at the listener.
             "aws_lb_listener" | "aws_alb_listener" => {
                 fn elsewhere<T>() -> Value<T> {
-                    Value::unknown(UnknownReason::NotCollected, "load balancer not in this configuration")
+                    Value::unknown(
+                        UnknownReason::NotCollected,
+                        "load balancer not in this configuration",
+                    )
                 }
                 Resource::LoadBalancer(LoadBalancer {
                     meta,
-                    lb_type: Value::unknown(UnknownReason::Unresolved, to_ids(rd.raw("load_balancer_arn")).join(",")),
-                    scheme: Value::unknown(UnknownReason::Unresolved, to_ids(rd.raw("load_balancer_arn")).join(",")),
+                    lb_type: Value::unknown(
+                        UnknownReason::Unresolved,
+                        to_ids(rd.raw("load_balancer_arn")).join(","),
+                    ),
+                    scheme: Value::unknown(
+                        UnknownReason::Unresolved,
+                        to_ids(rd.raw("load_balancer_arn")).join(","),
+                    ),
                     listeners: listeners(&[r]),
                     access_logs: elsewhere(),
                     deletion_protection: elsewhere(),
@@ -411,7 +628,10 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 meta,
                 kms_key_id: rd.opt_string("kms_master_key_id"),
                 // sqs_managed_sse_enabled: new queues get SSE-SQS unless a KMS key is set.
-                sqs_managed_sse: rd.bool_or("sqs_managed_sse_enabled", rd.raw("kms_master_key_id").is_none()),
+                sqs_managed_sse: rd.bool_or(
+                    "sqs_managed_sse_enabled",
+                    rd.raw("kms_master_key_id").is_none(),
+                ),
                 policy: match first("aws_sqs_queue_policy") {
                     Some(p) => p.reader().policy("policy"),
                     None => rd.policy("policy"),
@@ -424,10 +644,17 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     kms_key_id: rd.opt_string("kms_key_id"),
                     rotation_enabled: Value::Known(rot.is_some()),
                     rotation_interval_days: rot
-                        .and_then(|r| r.reader().block("rotation_rules").map(|b| b.opt_u32("automatically_after_days")))
+                        .and_then(|r| {
+                            r.reader()
+                                .block("rotation_rules")
+                                .map(|b| b.opt_u32("automatically_after_days"))
+                        })
                         .unwrap_or(Value::Known(None)),
                     last_rotated: Value::Known(None),
-                    last_accessed: Value::unknown(UnknownReason::NotCollected, "known only for deployed secrets"),
+                    last_accessed: Value::unknown(
+                        UnknownReason::NotCollected,
+                        "known only for deployed secrets",
+                    ),
                     ..Default::default()
                 })
             }
@@ -436,31 +663,58 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 Resource::LambdaFunction(LambdaFunction {
                     meta,
                     runtime: rd.opt_string("runtime"),
-                    vpc_id: cfnmap::lambda_vpc(rd.block("vpc_config").and_then(|v| v.raw("subnet_ids"))),
-                    environment_variable_names: cfnmap::env_names(rd.block("environment").and_then(|e| e.raw("variables"))),
+                    vpc_id: cfnmap::lambda_vpc(
+                        rd.block("vpc_config").and_then(|v| v.raw("subnet_ids")),
+                    ),
+                    environment_variable_names: cfnmap::env_names(
+                        rd.block("environment").and_then(|e| e.raw("variables")),
+                    ),
                     kms_key_id: rd.opt_string("kms_key_arn"),
                     policy: cfnmap::permissions_policy(
                         &comps("aws_lambda_permission"),
-                        ["principal", "action", "source_arn", "source_account", "principal_org_id"],
+                        [
+                            "principal",
+                            "action",
+                            "source_arn",
+                            "source_account",
+                            "principal_org_id",
+                        ],
                     ),
                     function_url_auth_type: match url {
                         Some(u) => u.reader().string_req("authorization_type").map(Some),
                         None => Value::Known(None),
                     },
-                    dead_letter_target: rd.block("dead_letter_config").map(|d| d.opt_string("target_arn")).unwrap_or(Value::Known(None)),
+                    dead_letter_target: rd
+                        .block("dead_letter_config")
+                        .map(|d| d.opt_string("target_arn"))
+                        .unwrap_or(Value::Known(None)),
                     // reserved_concurrent_executions: -1 (the default) is unreserved.
-                    reserved_concurrency: match rd.raw("reserved_concurrent_executions").and_then(V::as_f64) {
+                    reserved_concurrency: match rd
+                        .raw("reserved_concurrent_executions")
+                        .and_then(V::as_f64)
+                    {
                         Some(n) if n < 0.0 => Value::Known(None),
                         _ => rd.opt_u32("reserved_concurrent_executions"),
                     },
                     // tracing_config.mode: default PassThrough.
-                    tracing_mode: rd.block("tracing_config").map(|t| t.string_or("mode", "PassThrough")).unwrap_or(Value::Known("PassThrough".into())).map(Some),
+                    tracing_mode: rd
+                        .block("tracing_config")
+                        .map(|t| t.string_or("mode", "PassThrough"))
+                        .unwrap_or(Value::Known("PassThrough".into()))
+                        .map(Some),
                     ..Default::default()
                 })
             }
             "aws_redshift_cluster" => {
-                let pg = lookup(rd.raw("cluster_parameter_group_name"), "aws_redshift_parameter_group");
-                let logging = first("aws_redshift_logging").is_some() || rd.block("logging").map(|l| l.bool_or("enable", false) == Value::Known(true)).unwrap_or(false);
+                let pg = lookup(
+                    rd.raw("cluster_parameter_group_name"),
+                    "aws_redshift_parameter_group",
+                );
+                let logging = first("aws_redshift_logging").is_some()
+                    || rd
+                        .block("logging")
+                        .map(|l| l.bool_or("enable", false) == Value::Known(true))
+                        .unwrap_or(false);
                 Resource::RedshiftCluster(RedshiftCluster {
                     meta,
                     encrypted: rd.bool_or("encrypted", false),
@@ -469,7 +723,8 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     publicly_accessible: rd.bool_or("publicly_accessible", false),
                     parameters: param_group(rd.raw("cluster_parameter_group_name"), pg),
                     audit_logging: Value::Known(logging),
-                    automated_snapshot_retention_days: rd.u32_or("automated_snapshot_retention_period", 1),
+                    automated_snapshot_retention_days: rd
+                        .u32_or("automated_snapshot_retention_period", 1),
                     enhanced_vpc_routing: rd.bool_or("enhanced_vpc_routing", false),
                     allow_version_upgrade: rd.bool_or("allow_version_upgrade", true),
                 })
@@ -478,13 +733,21 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 let es = r.rtype == "aws_elasticsearch_domain";
                 let version = if es {
                     // elasticsearch_version: default 1.5.
-                    rd.string_or("elasticsearch_version", "1.5").map(|v| format!("Elasticsearch_{v}"))
+                    rd.string_or("elasticsearch_version", "1.5")
+                        .map(|v| format!("Elasticsearch_{v}"))
                 } else {
                     rd.string_req("engine_version")
                 };
                 let ep = rd.block("domain_endpoint_options");
-                let sub = |b: &str, k: &str| rd.block(b).map(|x| x.bool_or(k, false)).unwrap_or(Value::Known(false));
-                let policy = match (first("aws_opensearch_domain_policy"), first("aws_elasticsearch_domain_policy")) {
+                let sub = |b: &str, k: &str| {
+                    rd.block(b)
+                        .map(|x| x.bool_or(k, false))
+                        .unwrap_or(Value::Known(false))
+                };
+                let policy = match (
+                    first("aws_opensearch_domain_policy"),
+                    first("aws_elasticsearch_domain_policy"),
+                ) {
                     (Some(p), _) | (_, Some(p)) => p.reader().policy("access_policies"),
                     _ => rd.policy("access_policies"),
                 };
@@ -494,7 +757,9 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     encryption_at_rest: sub("encrypt_at_rest", "enabled"),
                     node_to_node_encryption: sub("node_to_node_encryption", "enabled"),
                     enforce_https: sub("domain_endpoint_options", "enforce_https"),
-                    tls_security_policy: ep.map(|e| e.opt_string("tls_security_policy")).unwrap_or(Value::Known(None)),
+                    tls_security_policy: ep
+                        .map(|e| e.opt_string("tls_security_policy"))
+                        .unwrap_or(Value::Known(None)),
                     in_vpc: Value::Known(rd.raw("vpc_options").is_some()),
                     log_publishing: Value::Known(
                         rd.blocks("log_publishing_options")
@@ -511,15 +776,30 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 let settings: Vec<(String, Reader<'_>)> = comps("aws_api_gateway_method_settings")
                     .iter()
                     .flat_map(|m| {
-                        let path = m.body.get("method_path").and_then(V::to_plain_string).unwrap_or_default();
-                        m.reader().blocks("settings").into_iter().map(move |s| (path.clone(), s))
+                        let path = m
+                            .body
+                            .get("method_path")
+                            .and_then(V::to_plain_string)
+                            .unwrap_or_default();
+                        m.reader()
+                            .blocks("settings")
+                            .into_iter()
+                            .map(move |s| (path.clone(), s))
                     })
                     .collect();
-                let caching: Vec<&Reader<'_>> = settings.iter().map(|(_, s)| s).filter(|s| s.bool_or("caching_enabled", false) == Value::Known(true)).collect();
+                let caching: Vec<&Reader<'_>> = settings
+                    .iter()
+                    .map(|(_, s)| s)
+                    .filter(|s| s.bool_or("caching_enabled", false) == Value::Known(true))
+                    .collect();
                 let cache_encrypted = if caching.is_empty() {
                     Value::Known(false)
                 } else {
-                    all_true(caching.iter().map(|s| s.bool_or("cache_data_encrypted", false)))
+                    all_true(
+                        caching
+                            .iter()
+                            .map(|s| s.bool_or("cache_data_encrypted", false)),
+                    )
                 };
                 let level = settings
                     .iter()
@@ -532,7 +812,10 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     cache_enabled: rd.bool_or("cache_cluster_enabled", false),
                     cache_encrypted,
                     execution_logging_level: level.map(Some),
-                    access_log_destination: rd.block("access_log_settings").map(|a| a.opt_string("destination_arn")).unwrap_or(Value::Known(None)),
+                    access_log_destination: rd
+                        .block("access_log_settings")
+                        .map(|a| a.opt_string("destination_arn"))
+                        .unwrap_or(Value::Known(None)),
                     client_certificate_id: rd.opt_string("client_certificate_id"),
                     xray_tracing: rd.bool_or("xray_tracing_enabled", false),
                     web_acl: web_acl(&comps("aws_wafv2_web_acl_association")),
@@ -545,10 +828,20 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     rd.blocks("rule")
                         .iter()
                         .map(|r| BackupRule {
-                            name: r.raw("rule_name").and_then(V::to_plain_string).unwrap_or_default(),
-                            schedule: r.raw("schedule").and_then(V::to_plain_string).unwrap_or_default(),
+                            name: r
+                                .raw("rule_name")
+                                .and_then(V::to_plain_string)
+                                .unwrap_or_default(),
+                            schedule: r
+                                .raw("schedule")
+                                .and_then(V::to_plain_string)
+                                .unwrap_or_default(),
                             target_vault: to_ids(r.raw("target_vault_name")).join(","),
-                            delete_after_days: r.block("lifecycle").and_then(|l| l.raw("delete_after")).and_then(V::as_f64).map(|d| d as u32),
+                            delete_after_days: r
+                                .block("lifecycle")
+                                .and_then(|l| l.raw("delete_after"))
+                                .and_then(V::as_f64)
+                                .map(|d| d as u32),
                             copies_elsewhere: !r.blocks("copy_action").is_empty(),
                         })
                         .collect(),
@@ -559,12 +852,20 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                         .map(|s| {
                             let sr = s.reader();
                             BackupSelection {
-                                name: sr.raw("name").and_then(V::to_plain_string).unwrap_or_default(),
+                                name: sr
+                                    .raw("name")
+                                    .and_then(V::to_plain_string)
+                                    .unwrap_or_default(),
                                 resources: to_ids(sr.raw("resources")),
                                 tags: sr
                                     .blocks("selection_tag")
                                     .iter()
-                                    .filter_map(|t| Some((t.raw("key")?.to_plain_string()?, t.raw("value")?.to_plain_string()?)))
+                                    .filter_map(|t| {
+                                        Some((
+                                            t.raw("key")?.to_plain_string()?,
+                                            t.raw("value")?.to_plain_string()?,
+                                        ))
+                                    })
                                     .collect(),
                                 ..Default::default()
                             }
@@ -585,9 +886,20 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 meta,
                 console_password: Value::Known(first("aws_iam_user_login_profile").is_some()),
                 password_last_used: Value::Known(None),
-                mfa_devices: Value::unknown(UnknownReason::NotCollected, "MFA devices are enrolled outside Terraform"),
-                access_keys: Value::unknown(UnknownReason::NotCollected, "access keys are not read from configuration"),
-                attached_policies: Value::Known(comps("aws_iam_user_policy_attachment").iter().flat_map(|a| to_ids(a.body.get("policy_arn"))).collect()),
+                mfa_devices: Value::unknown(
+                    UnknownReason::NotCollected,
+                    "MFA devices are enrolled outside Terraform",
+                ),
+                access_keys: Value::unknown(
+                    UnknownReason::NotCollected,
+                    "access keys are not read from configuration",
+                ),
+                attached_policies: Value::Known(
+                    comps("aws_iam_user_policy_attachment")
+                        .iter()
+                        .flat_map(|a| to_ids(a.body.get("policy_arn")))
+                        .collect(),
+                ),
                 inline_policies: named_policies(&comps("aws_iam_user_policy")),
                 groups: Value::Known(Vec::new()),
                 created: Value::Known(None),
@@ -595,15 +907,25 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 ..Default::default()
             }),
             "aws_iam_role" => {
-                let mut inline = cfnmap::inline_policies(rd.blocks("inline_policy"), "name", "policy");
-                if let (Value::Known(a), Value::Known(b)) = (&mut inline, named_policies(&comps("aws_iam_role_policy"))) {
+                let mut inline =
+                    cfnmap::inline_policies(rd.blocks("inline_policy"), "name", "policy");
+                if let (Value::Known(a), Value::Known(b)) =
+                    (&mut inline, named_policies(&comps("aws_iam_role_policy")))
+                {
                     a.extend(b);
                 }
                 let mut attached = to_ids(rd.raw("managed_policy_arns"));
-                attached.extend(comps("aws_iam_role_policy_attachment").iter().flat_map(|a| to_ids(a.body.get("policy_arn"))));
+                attached.extend(
+                    comps("aws_iam_role_policy_attachment")
+                        .iter()
+                        .flat_map(|a| to_ids(a.body.get("policy_arn"))),
+                );
                 Resource::IamRole(IamRole {
                     meta,
-                    assume_role_policy: rd.raw("assume_role_policy").map(to_policy).unwrap_or_else(|| crate::value::not_set("assume_role_policy")),
+                    assume_role_policy: rd
+                        .raw("assume_role_policy")
+                        .map(to_policy)
+                        .unwrap_or_else(|| crate::value::not_set("assume_role_policy")),
                     inline_policies: inline,
                     attached_policies: Value::Known(attached),
                     service_linked: Value::Known(false),
@@ -611,7 +933,10 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             }
             "aws_iam_policy" => Resource::IamPolicy(IamPolicy {
                 meta,
-                document: rd.raw("policy").map(to_policy).unwrap_or_else(|| crate::value::not_set("policy")),
+                document: rd
+                    .raw("policy")
+                    .map(to_policy)
+                    .unwrap_or_else(|| crate::value::not_set("policy")),
                 attachment_count: Value::Known(attachments.get(&i).copied().unwrap_or(0)),
             }),
             "aws_iam_service_linked_role" => Resource::IamRole(IamRole {
@@ -621,7 +946,10 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 attached_policies: Value::Known(Vec::new()),
                 service_linked: Value::Known(true),
             }),
-            other => Resource::Other(OtherResource { meta, resource_type: other.to_string() }),
+            other => Resource::Other(OtherResource {
+                meta,
+                resource_type: other.to_string(),
+            }),
         };
         out.push(res);
     }
@@ -646,7 +974,9 @@ fn s3_bucket(r: &Raw, meta: Meta, joined: &Joined<'_>, i: usize) -> Resource {
     // Encryption: the split resource, else the inline block of provider v3.
     let sse_rule = match first("aws_s3_bucket_server_side_encryption_configuration") {
         Some(c) => Some(c.blocks("rule")),
-        None => rd.block("server_side_encryption_configuration").map(|c| c.blocks("rule")),
+        None => rd
+            .block("server_side_encryption_configuration")
+            .map(|c| c.blocks("rule")),
     };
     let default_encryption = match sse_rule.as_ref().and_then(|rules| rules.first()) {
         None => Value::Known(None),
@@ -655,8 +985,14 @@ fn s3_bucket(r: &Raw, meta: Meta, joined: &Joined<'_>, i: usize) -> Resource {
             Some(d) => match d.string_req("sse_algorithm") {
                 Value::Known(algorithm) => Value::Known(Some(BucketEncryption {
                     algorithm,
-                    kms_key_id: d.raw("kms_master_key_id").map(|k| to_ids(Some(k)).join(",")),
-                    bucket_key: rule.bool_or("bucket_key_enabled", false).known().copied().unwrap_or(false),
+                    kms_key_id: d
+                        .raw("kms_master_key_id")
+                        .map(|k| to_ids(Some(k)).join(",")),
+                    bucket_key: rule
+                        .bool_or("bucket_key_enabled", false)
+                        .known()
+                        .copied()
+                        .unwrap_or(false),
                 })),
                 Value::Unknown(u) => Value::Unknown(u),
             },
@@ -684,15 +1020,24 @@ fn s3_bucket(r: &Raw, meta: Meta, joined: &Joined<'_>, i: usize) -> Resource {
     };
     let versioning = match first("aws_s3_bucket_versioning") {
         Some(v) => match v.block("versioning_configuration") {
-            Some(c) => match (c.string_req("status"), c.string_or("mfa_delete", "Disabled")) {
-                (Value::Known(s), Value::Known(m)) => Value::Known(Versioning { enabled: s == "Enabled", mfa_delete: m == "Enabled" }),
+            Some(c) => match (
+                c.string_req("status"),
+                c.string_or("mfa_delete", "Disabled"),
+            ) {
+                (Value::Known(s), Value::Known(m)) => Value::Known(Versioning {
+                    enabled: s == "Enabled",
+                    mfa_delete: m == "Enabled",
+                }),
                 (Value::Unknown(u), _) | (_, Value::Unknown(u)) => Value::Unknown(u),
             },
             None => Value::Known(Versioning::default()),
         },
         None => match rd.block("versioning") {
             Some(v) => match (v.bool_or("enabled", false), v.bool_or("mfa_delete", false)) {
-                (Value::Known(e), Value::Known(m)) => Value::Known(Versioning { enabled: e, mfa_delete: m }),
+                (Value::Known(e), Value::Known(m)) => Value::Known(Versioning {
+                    enabled: e,
+                    mfa_delete: m,
+                }),
                 (Value::Unknown(u), _) | (_, Value::Unknown(u)) => Value::Unknown(u),
             },
             // Buckets start unversioned.
@@ -702,25 +1047,54 @@ fn s3_bucket(r: &Raw, meta: Meta, joined: &Joined<'_>, i: usize) -> Resource {
     let logging = match first("aws_s3_bucket_logging").or_else(|| rd.block("logging")) {
         Some(l) => Value::Known(Some(BucketLogging {
             target_bucket: to_ids(l.raw("target_bucket")).join(","),
-            target_prefix: l.raw("target_prefix").and_then(V::to_plain_string).unwrap_or_default(),
+            target_prefix: l
+                .raw("target_prefix")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default(),
         })),
         None => Value::Known(None),
     };
     let object_lock = match first("aws_s3_bucket_object_lock_configuration") {
         // object_lock_enabled: default Enabled.
-        Some(o) => o.string_or("object_lock_enabled", "Enabled").map(|s| s == "Enabled"),
+        Some(o) => o
+            .string_or("object_lock_enabled", "Enabled")
+            .map(|s| s == "Enabled"),
         None => match rd.raw("object_lock_enabled") {
             Some(_) => rd.bool_or("object_lock_enabled", false),
-            None => rd.block("object_lock_configuration").map(|c| c.string_or("object_lock_enabled", "Disabled").map(|s| s == "Enabled")).unwrap_or(Value::Known(false)),
+            None => rd
+                .block("object_lock_configuration")
+                .map(|c| {
+                    c.string_or("object_lock_enabled", "Disabled")
+                        .map(|s| s == "Enabled")
+                })
+                .unwrap_or(Value::Known(false)),
         },
     };
     let replication = match first("aws_s3_bucket_replication_configuration") {
-        Some(c) => Value::Known(c.blocks("rule").iter().any(|r| r.raw("status").and_then(V::as_str) == Some("Enabled"))),
-        None => Value::Known(rd.block("replication_configuration").is_some_and(|c| c.blocks("rules").iter().any(|r| r.raw("status").and_then(V::as_str) == Some("Enabled")))),
+        Some(c) => Value::Known(
+            c.blocks("rule")
+                .iter()
+                .any(|r| r.raw("status").and_then(V::as_str) == Some("Enabled")),
+        ),
+        None => Value::Known(rd.block("replication_configuration").is_some_and(|c| {
+            c.blocks("rules")
+                .iter()
+                .any(|r| r.raw("status").and_then(V::as_str) == Some("Enabled"))
+        })),
     };
     let lifecycle_rules = match first("aws_s3_bucket_lifecycle_configuration") {
-        Some(c) => Value::Known(c.blocks("rule").iter().filter(|r| r.raw("status").and_then(V::as_str) == Some("Enabled")).count() as u32),
-        None => Value::Known(rd.blocks("lifecycle_rule").iter().filter(|r| r.bool_or("enabled", false) == Value::Known(true)).count() as u32),
+        Some(c) => Value::Known(
+            c.blocks("rule")
+                .iter()
+                .filter(|r| r.raw("status").and_then(V::as_str) == Some("Enabled"))
+                .count() as u32,
+        ),
+        None => Value::Known(
+            rd.blocks("lifecycle_rule")
+                .iter()
+                .filter(|r| r.bool_or("enabled", false) == Value::Known(true))
+                .count() as u32,
+        ),
     };
     Resource::S3Bucket(S3Bucket {
         meta,
@@ -730,7 +1104,10 @@ fn s3_bucket(r: &Raw, meta: Meta, joined: &Joined<'_>, i: usize) -> Resource {
         acl_public_read: acl_read,
         acl_public_write: acl_write,
         object_ownership: match first("aws_s3_bucket_ownership_controls") {
-            Some(o) => o.block("rule").map(|r| r.opt_string("object_ownership")).unwrap_or(Value::Known(None)),
+            Some(o) => o
+                .block("rule")
+                .map(|r| r.opt_string("object_ownership"))
+                .unwrap_or(Value::Known(None)),
             None => Value::Known(None),
         },
         versioning,
@@ -745,7 +1122,12 @@ fn s3_bucket(r: &Raw, meta: Meta, joined: &Joined<'_>, i: usize) -> Resource {
 /// Canned ACLs that open a bucket: `(read, write)`.
 fn canned(acl: Value<String>) -> (Value<bool>, Value<bool>) {
     (
-        acl.clone().map(|a| matches!(a.as_str(), "public-read" | "public-read-write" | "authenticated-read")),
+        acl.clone().map(|a| {
+            matches!(
+                a.as_str(),
+                "public-read" | "public-read-write" | "authenticated-read"
+            )
+        }),
         acl.map(|a| a == "public-read-write"),
     )
 }
@@ -755,7 +1137,11 @@ fn grants(a: Reader<'_>) -> (Value<bool>, Value<bool>) {
     let (mut read, mut write) = (false, false);
     for p in a.blocks("access_control_policy") {
         for g in p.blocks("grant") {
-            let uri = g.block("grantee").and_then(|x| x.raw("uri")).and_then(V::to_plain_string).unwrap_or_default();
+            let uri = g
+                .block("grantee")
+                .and_then(|x| x.raw("uri"))
+                .and_then(V::to_plain_string)
+                .unwrap_or_default();
             if !(uri.ends_with("/global/AllUsers") || uri.ends_with("/global/AuthenticatedUsers")) {
                 continue;
             }
@@ -781,10 +1167,21 @@ fn param_group(name: Option<&V>, group: Option<&Raw>) -> Value<BTreeMap<String, 
             g.reader()
                 .blocks("parameter")
                 .iter()
-                .filter_map(|p| Some((p.raw("name")?.to_plain_string()?, p.raw("value")?.to_plain_string()?)))
+                .filter_map(|p| {
+                    Some((
+                        p.raw("name")?.to_plain_string()?,
+                        p.raw("value")?.to_plain_string()?,
+                    ))
+                })
                 .collect(),
         ),
-        (Some(v), None) => Value::unknown(UnknownReason::Unresolved, format!("parameter group {} is not in this configuration", to_ids(Some(v)).join(","))),
+        (Some(v), None) => Value::unknown(
+            UnknownReason::Unresolved,
+            format!(
+                "parameter group {} is not in this configuration",
+                to_ids(Some(v)).join(",")
+            ),
+        ),
     }
 }
 
@@ -796,25 +1193,44 @@ fn option_group(name: Option<&V>, group: Option<&Raw>) -> Value<Vec<DbOption>> {
                 .blocks("option")
                 .iter()
                 .map(|o| DbOption {
-                    name: o.raw("option_name").and_then(V::to_plain_string).unwrap_or_default(),
+                    name: o
+                        .raw("option_name")
+                        .and_then(V::to_plain_string)
+                        .unwrap_or_default(),
                     settings: o
                         .blocks("option_settings")
                         .iter()
-                        .filter_map(|s| Some((s.raw("name")?.to_plain_string()?, s.raw("value")?.to_plain_string()?)))
+                        .filter_map(|s| {
+                            Some((
+                                s.raw("name")?.to_plain_string()?,
+                                s.raw("value")?.to_plain_string()?,
+                            ))
+                        })
                         .collect(),
                 })
                 .collect(),
         ),
-        (Some(v), None) => Value::unknown(UnknownReason::Unresolved, format!("option group {} is not in this configuration", to_ids(Some(v)).join(","))),
+        (Some(v), None) => Value::unknown(
+            UnknownReason::Unresolved,
+            format!(
+                "option group {} is not in this configuration",
+                to_ids(Some(v)).join(",")
+            ),
+        ),
     }
 }
 
 fn ec2_instance(rd: Reader<'_>, meta: Meta, lt: Option<Reader<'_>>) -> Resource {
-    let md = rd.block("metadata_options").or_else(|| lt.and_then(|l| l.block("metadata_options")));
+    let md = rd
+        .block("metadata_options")
+        .or_else(|| lt.and_then(|l| l.block("metadata_options")));
     let mut devices = Vec::new();
     match rd.block("root_block_device") {
         Some(root) => devices.push(BlockDevice {
-            device_name: root.raw("device_name").and_then(V::to_plain_string).unwrap_or_else(|| "root".into()),
+            device_name: root
+                .raw("device_name")
+                .and_then(V::to_plain_string)
+                .unwrap_or_else(|| "root".into()),
             volume_id: None,
             root: true,
             // encrypted: default false (the account's EBS default encryption may still apply).
@@ -824,12 +1240,18 @@ fn ec2_instance(rd: Reader<'_>, meta: Meta, lt: Option<Reader<'_>>) -> Resource 
             device_name: "root".into(),
             volume_id: None,
             root: true,
-            encrypted: Value::unknown(UnknownReason::Unresolved, "root volume follows the AMI's snapshot"),
+            encrypted: Value::unknown(
+                UnknownReason::Unresolved,
+                "root volume follows the AMI's snapshot",
+            ),
         }),
     }
     for d in rd.blocks("ebs_block_device") {
         devices.push(BlockDevice {
-            device_name: d.raw("device_name").and_then(V::to_plain_string).unwrap_or_default(),
+            device_name: d
+                .raw("device_name")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default(),
             volume_id: None,
             root: false,
             encrypted: d.bool_or("encrypted", false),
@@ -839,8 +1261,14 @@ fn ec2_instance(rd: Reader<'_>, meta: Meta, lt: Option<Reader<'_>>) -> Resource 
     sgs.extend(to_ids(rd.raw("security_groups")));
     let public_ip = match rd.raw("associate_public_ip_address").and_then(V::as_bool) {
         Some(false) => Value::Known(None),
-        Some(true) => Value::unknown(UnknownReason::Unresolved, "associate_public_ip_address = true: assigned at launch"),
-        None => Value::unknown(UnknownReason::Unresolved, "depends on the subnet's map_public_ip_on_launch"),
+        Some(true) => Value::unknown(
+            UnknownReason::Unresolved,
+            "associate_public_ip_address = true: assigned at launch",
+        ),
+        None => Value::unknown(
+            UnknownReason::Unresolved,
+            "depends on the subnet's map_public_ip_on_launch",
+        ),
     };
     Resource::Ec2Instance(Ec2Instance {
         meta,
@@ -849,14 +1277,24 @@ fn ec2_instance(rd: Reader<'_>, meta: Meta, lt: Option<Reader<'_>>) -> Resource 
         vpc_id: Value::unknown(UnknownReason::Unresolved, "the subnet's VPC"),
         subnet_id: rd.opt_string("subnet_id"),
         public_ip,
-        metadata_options: cfnmap::metadata(md, ["http_tokens", "http_endpoint", "http_put_response_hop_limit"]),
+        metadata_options: cfnmap::metadata(
+            md,
+            [
+                "http_tokens",
+                "http_endpoint",
+                "http_put_response_hop_limit",
+            ],
+        ),
         block_devices: Value::Known(devices),
         iam_instance_profile: rd.opt_string("iam_instance_profile"),
         security_groups: Value::Known(sgs),
         detailed_monitoring: rd.bool_or("monitoring", false),
         launch_time: Value::Known(None),
         image_id: rd.string_req("ami"),
-        ssm_managed: Value::unknown(UnknownReason::NotCollected, "known only for running instances"),
+        ssm_managed: Value::unknown(
+            UnknownReason::NotCollected,
+            "known only for running instances",
+        ),
     })
 }
 
@@ -886,10 +1324,17 @@ fn cidrs(r: &Reader<'_>, k: &str) -> Result<Vec<String>, Unknown> {
     }
 }
 
-fn build_rule(r: Reader<'_>, keys: [&str; 7], self_id: bool, location: Option<SourceLocation>) -> Value<SecurityGroupRule> {
+fn build_rule(
+    r: Reader<'_>,
+    keys: [&str; 7],
+    self_id: bool,
+    location: Option<SourceLocation>,
+) -> Value<SecurityGroupRule> {
     let run = || -> Result<SecurityGroupRule, Unknown> {
         let protocol = match r.raw(keys[0]) {
-            Some(V::Unknown(u)) => return Err(Unknown::new(UnknownReason::Unresolved, u.expr.clone())),
+            Some(V::Unknown(u)) => {
+                return Err(Unknown::new(UnknownReason::Unresolved, u.expr.clone()))
+            }
             Some(p) => cfnmap::normalise_protocol(&p.to_plain_string().unwrap_or_default()),
             None => "-1".into(),
         };
@@ -907,7 +1352,10 @@ fn build_rule(r: Reader<'_>, keys: [&str; 7], self_id: bool, location: Option<So
             cidr_ipv6: cidrs(&r, keys[2])?,
             source_security_groups: sources,
             prefix_lists: to_ids(r.raw(keys[4])),
-            description: r.raw(keys[5]).and_then(V::to_plain_string).unwrap_or_default(),
+            description: r
+                .raw(keys[5])
+                .and_then(V::to_plain_string)
+                .unwrap_or_default(),
             location,
         })
     };
@@ -924,7 +1372,15 @@ fn inline_rules(v: Option<&V>) -> Value<Vec<SecurityGroupRule>> {
         Some(v) => {
             let mut acc = Value::Known(Vec::new());
             for b in v.blocks() {
-                let keys = ["protocol", "cidr_blocks", "ipv6_cidr_blocks", "security_groups", "prefix_list_ids", "description", ""];
+                let keys = [
+                    "protocol",
+                    "cidr_blocks",
+                    "ipv6_cidr_blocks",
+                    "security_groups",
+                    "prefix_list_ids",
+                    "description",
+                    "",
+                ];
                 push_rule(&mut acc, build_rule(Reader::new(b), keys, true, None));
             }
             acc
@@ -933,12 +1389,28 @@ fn inline_rules(v: Option<&V>) -> Value<Vec<SecurityGroupRule>> {
 }
 
 fn legacy_rule(c: &Raw) -> Value<SecurityGroupRule> {
-    let keys = ["protocol", "cidr_blocks", "ipv6_cidr_blocks", "source_security_group_id", "prefix_list_ids", "description", ""];
+    let keys = [
+        "protocol",
+        "cidr_blocks",
+        "ipv6_cidr_blocks",
+        "source_security_group_id",
+        "prefix_list_ids",
+        "description",
+        "",
+    ];
     build_rule(c.reader(), keys, true, Some(c.location()))
 }
 
 fn vpc_rule(c: &Raw) -> Value<SecurityGroupRule> {
-    let keys = ["ip_protocol", "cidr_ipv4", "cidr_ipv6", "referenced_security_group_id", "prefix_list_id", "description", ""];
+    let keys = [
+        "ip_protocol",
+        "cidr_ipv4",
+        "cidr_ipv6",
+        "referenced_security_group_id",
+        "prefix_list_id",
+        "description",
+        "",
+    ];
     build_rule(c.reader(), keys, false, Some(c.location()))
 }
 
@@ -948,19 +1420,29 @@ fn trail_selectors(rd: Reader<'_>) -> (Value<bool>, Value<bool>) {
         let has = |field: &str, value: &str| {
             adv.iter().any(|s| {
                 s.blocks("field_selector").iter().any(|f| {
-                    f.raw("field").and_then(V::as_str) == Some(field) && to_ids(f.raw("equals")).iter().any(|x| x == value)
+                    f.raw("field").and_then(V::as_str) == Some(field)
+                        && to_ids(f.raw("equals")).iter().any(|x| x == value)
                 })
             })
         };
-        return (Value::Known(has("eventCategory", "Management")), Value::Known(has("resources.type", "AWS::S3::Object")));
+        return (
+            Value::Known(has("eventCategory", "Management")),
+            Value::Known(has("resources.type", "AWS::S3::Object")),
+        );
     }
     let sels = rd.blocks("event_selector");
     if sels.is_empty() {
         // No selectors: all management events, no data events.
         return (Value::Known(true), Value::Known(false));
     }
-    let mgmt = sels.iter().any(|s| s.bool_or("include_management_events", true) != Value::Known(false));
-    let data = sels.iter().any(|s| s.blocks("data_resource").iter().any(|d| d.raw("type").and_then(V::as_str) == Some("AWS::S3::Object")));
+    let mgmt = sels
+        .iter()
+        .any(|s| s.bool_or("include_management_events", true) != Value::Known(false));
+    let data = sels.iter().any(|s| {
+        s.blocks("data_resource")
+            .iter()
+            .any(|d| d.raw("type").and_then(V::as_str) == Some("AWS::S3::Object"))
+    });
     (Value::Known(mgmt), Value::Known(data))
 }
 
@@ -982,7 +1464,10 @@ fn listeners(ls: &[&Raw]) -> Value<Vec<Listener>> {
         };
         let redirects = r.blocks("default_action").iter().any(|a| {
             a.raw("type").and_then(V::as_str) == Some("redirect")
-                && a.block("redirect").and_then(|x| x.raw("protocol")).and_then(V::as_str) == Some("HTTPS")
+                && a.block("redirect")
+                    .and_then(|x| x.raw("protocol"))
+                    .and_then(V::as_str)
+                    == Some("HTTPS")
         });
         out.push(Listener {
             port,
@@ -1008,7 +1493,11 @@ fn classic_elb(rd: Reader<'_>, meta: Meta) -> LoadBalancer {
         .iter()
         .map(|l| Listener {
             port: l.raw("lb_port").and_then(V::as_f64).unwrap_or(0.0) as u32,
-            protocol: l.raw("lb_protocol").and_then(V::to_plain_string).unwrap_or_default().to_ascii_uppercase(),
+            protocol: l
+                .raw("lb_protocol")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default()
+                .to_ascii_uppercase(),
             ssl_policy: None,
             certificate_arns: to_ids(l.raw("ssl_certificate_id")),
             redirects_to_https: false,
@@ -1017,10 +1506,15 @@ fn classic_elb(rd: Reader<'_>, meta: Meta) -> LoadBalancer {
     LoadBalancer {
         meta,
         lb_type: Value::Known("classic".into()),
-        scheme: rd.bool_or("internal", false).map(|i| if i { "internal" } else { "internet-facing" }.to_string()),
+        scheme: rd
+            .bool_or("internal", false)
+            .map(|i| if i { "internal" } else { "internet-facing" }.to_string()),
         listeners: Value::Known(ls),
         // access_logs.enabled: default true once the block is present.
-        access_logs: rd.block("access_logs").map(|a| a.bool_or("enabled", true)).unwrap_or(Value::Known(false)),
+        access_logs: rd
+            .block("access_logs")
+            .map(|a| a.bool_or("enabled", true))
+            .unwrap_or(Value::Known(false)),
         deletion_protection: Value::Known(false),
         drop_invalid_headers: Value::Known(false),
         web_acl: Value::Known(None),
@@ -1031,7 +1525,11 @@ fn classic_elb(rd: Reader<'_>, meta: Meta) -> LoadBalancer {
 fn named_policies(items: &[&Raw]) -> Value<Vec<NamedPolicy>> {
     let mut out = Vec::new();
     for p in items {
-        let name = p.body.get("name").and_then(V::to_plain_string).unwrap_or_else(|| p.address.clone());
+        let name = p
+            .body
+            .get("name")
+            .and_then(V::to_plain_string)
+            .unwrap_or_else(|| p.address.clone());
         match p.body.get("policy").map(to_policy) {
             Some(Value::Known(document)) => out.push(NamedPolicy { name, document }),
             Some(Value::Unknown(u)) => return Value::Unknown(u),
@@ -1043,24 +1541,54 @@ fn named_policies(items: &[&Raw]) -> Value<Vec<NamedPolicy>> {
 
 fn cloudfront(rd: Reader<'_>, meta: Meta) -> CloudFrontDistribution {
     let behavior = |b: &Reader<'_>, default: bool| CacheBehavior {
-        path_pattern: if default { "*".into() } else { b.raw("path_pattern").and_then(V::to_plain_string).unwrap_or_default() },
-        viewer_protocol_policy: b.raw("viewer_protocol_policy").map(|v| to_ids(Some(v)).join(",")).unwrap_or_default(),
-        lambda_edge_functions: b.blocks("lambda_function_association").iter().flat_map(|a| to_ids(a.raw("lambda_arn"))).collect(),
+        path_pattern: if default {
+            "*".into()
+        } else {
+            b.raw("path_pattern")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default()
+        },
+        viewer_protocol_policy: b
+            .raw("viewer_protocol_policy")
+            .map(|v| to_ids(Some(v)).join(","))
+            .unwrap_or_default(),
+        lambda_edge_functions: b
+            .blocks("lambda_function_association")
+            .iter()
+            .flat_map(|a| to_ids(a.raw("lambda_arn")))
+            .collect(),
     };
-    let mut behaviors: Vec<CacheBehavior> = rd.block("default_cache_behavior").map(|b| behavior(&b, true)).into_iter().collect();
-    behaviors.extend(rd.blocks("ordered_cache_behavior").iter().map(|b| behavior(b, false)));
+    let mut behaviors: Vec<CacheBehavior> = rd
+        .block("default_cache_behavior")
+        .map(|b| behavior(&b, true))
+        .into_iter()
+        .collect();
+    behaviors.extend(
+        rd.blocks("ordered_cache_behavior")
+            .iter()
+            .map(|b| behavior(b, false)),
+    );
     let origins = rd
         .blocks("origin")
         .iter()
         .map(|o| Origin {
-            id: o.raw("origin_id").and_then(V::to_plain_string).unwrap_or_default(),
+            id: o
+                .raw("origin_id")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default(),
             domain_name: to_ids(o.raw("domain_name")).join(","),
-            origin_protocol_policy: o.block("custom_origin_config").map(|c| c.raw("origin_protocol_policy").and_then(V::to_plain_string).unwrap_or_default()),
+            origin_protocol_policy: o.block("custom_origin_config").map(|c| {
+                c.raw("origin_protocol_policy")
+                    .and_then(V::to_plain_string)
+                    .unwrap_or_default()
+            }),
             ..Default::default()
         })
         .collect();
     let vc = rd.block("viewer_certificate");
-    let default_cert = vc.map(|v| v.bool_or("cloudfront_default_certificate", false) == Value::Known(true)).unwrap_or(true);
+    let default_cert = vc
+        .map(|v| v.bool_or("cloudfront_default_certificate", false) == Value::Known(true))
+        .unwrap_or(true);
     CloudFrontDistribution {
         meta,
         cache_behaviors: Value::Known(behaviors),
@@ -1069,7 +1597,8 @@ fn cloudfront(rd: Reader<'_>, meta: Meta) -> CloudFrontDistribution {
             Value::Known(None)
         } else {
             // minimum_protocol_version: default TLSv1 with a custom certificate.
-            vc.map(|v| v.string_or("minimum_protocol_version", "TLSv1").map(Some)).unwrap_or(Value::Known(None))
+            vc.map(|v| v.string_or("minimum_protocol_version", "TLSv1").map(Some))
+                .unwrap_or(Value::Known(None))
         },
         access_logging: Value::Known(rd.raw("logging_config").is_some()),
         web_acl: rd.opt_string("web_acl_id"),
@@ -1086,13 +1615,24 @@ pub fn policy_document(inst: &Inst<'_>, block: &Block) -> V {
         if let Some(sid) = s.raw("sid") {
             st.insert("Sid".into(), sid.clone());
         }
-        st.insert("Effect".into(), s.raw("effect").cloned().unwrap_or(V::Str("Allow".into())));
-        for (k, json_key) in [("actions", "Action"), ("not_actions", "NotAction"), ("resources", "Resource"), ("not_resources", "NotResource")] {
+        st.insert(
+            "Effect".into(),
+            s.raw("effect").cloned().unwrap_or(V::Str("Allow".into())),
+        );
+        for (k, json_key) in [
+            ("actions", "Action"),
+            ("not_actions", "NotAction"),
+            ("resources", "Resource"),
+            ("not_resources", "NotResource"),
+        ] {
             if let Some(v) = s.raw(k) {
                 st.insert(json_key.into(), v.clone());
             }
         }
-        for (k, json_key) in [("principals", "Principal"), ("not_principals", "NotPrincipal")] {
+        for (k, json_key) in [
+            ("principals", "Principal"),
+            ("not_principals", "NotPrincipal"),
+        ] {
             let ps = s.blocks(k);
             if ps.is_empty() {
                 continue;
@@ -1100,7 +1640,10 @@ pub fn policy_document(inst: &Inst<'_>, block: &Block) -> V {
             let mut m: BTreeMap<String, V> = BTreeMap::new();
             let mut star = false;
             for p in ps {
-                let t = p.raw("type").and_then(V::to_plain_string).unwrap_or_default();
+                let t = p
+                    .raw("type")
+                    .and_then(V::to_plain_string)
+                    .unwrap_or_default();
                 let ids = p.raw("identifiers").cloned().unwrap_or(V::List(Vec::new()));
                 if t == "*" {
                     star = true;
@@ -1117,13 +1660,23 @@ pub fn policy_document(inst: &Inst<'_>, block: &Block) -> V {
                     }
                 }
             }
-            st.insert(json_key.into(), if star && m.is_empty() { V::Str("*".into()) } else { V::Map(m) });
+            st.insert(
+                json_key.into(),
+                if star && m.is_empty() {
+                    V::Str("*".into())
+                } else {
+                    V::Map(m)
+                },
+            );
         }
         let conds = s.blocks("condition");
         if !conds.is_empty() {
             let mut m: BTreeMap<String, V> = BTreeMap::new();
             for c in conds {
-                let (Some(test), Some(var)) = (c.raw("test").and_then(V::to_plain_string), c.raw("variable").and_then(V::to_plain_string)) else {
+                let (Some(test), Some(var)) = (
+                    c.raw("test").and_then(V::to_plain_string),
+                    c.raw("variable").and_then(V::to_plain_string),
+                ) else {
                     return V::opaque("data.aws_iam_policy_document condition");
                 };
                 let vals = c.raw("values").cloned().unwrap_or(V::List(Vec::new()));
@@ -1139,11 +1692,20 @@ pub fn policy_document(inst: &Inst<'_>, block: &Block) -> V {
         statements.push(V::Map(st));
     }
     let doc = V::Map(BTreeMap::from([
-        ("Version".to_string(), rd.raw("version").cloned().unwrap_or(V::Str("2012-10-17".into()))),
+        (
+            "Version".to_string(),
+            rd.raw("version")
+                .cloned()
+                .unwrap_or(V::Str("2012-10-17".into())),
+        ),
         ("Statement".to_string(), V::List(statements)),
     ]));
     match doc.to_json() {
         Ok(j) => V::Str(j.to_string()),
-        Err(u) => V::unknown(format!("data.aws_iam_policy_document: {}", u.expr), None, false),
+        Err(u) => V::unknown(
+            format!("data.aws_iam_policy_document: {}", u.expr),
+            None,
+            false,
+        ),
     }
 }

@@ -39,7 +39,10 @@ impl ParsedFile {
     /// Loaded automatically by Terraform in a root module.
     fn is_auto_tfvars(&self) -> bool {
         let n = self.name();
-        n == "terraform.tfvars" || n == "terraform.tfvars.json" || n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json")
+        n == "terraform.tfvars"
+            || n == "terraform.tfvars.json"
+            || n.ends_with(".auto.tfvars")
+            || n.ends_with(".auto.tfvars.json")
     }
 }
 
@@ -50,8 +53,12 @@ pub struct ModuleDir {
 }
 
 fn parse_file(path: &Path, rel: &str, class: FileClass) -> Result<ParsedFile, Diagnostic> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Diagnostic { file: rel.to_string(), line: 1, column: None, message: format!("cannot read: {e}") })?;
+    let text = std::fs::read_to_string(path).map_err(|e| Diagnostic {
+        file: rel.to_string(),
+        line: 1,
+        column: None,
+        message: format!("cannot read: {e}"),
+    })?;
     let is_json = rel.ends_with(".json");
     let (hcl, json_lines) = if is_json {
         match tfjson::to_hcl(&text, class == FileClass::TfVars) {
@@ -69,7 +76,13 @@ fn parse_file(path: &Path, rel: &str, class: FileClass) -> Result<ParsedFile, Di
         (text, None)
     };
     match hcl_edit::parser::parse_body(&hcl) {
-        Ok(body) => Ok(ParsedFile { rel: rel.to_string(), class, lines: LineIndex::new(&hcl), body, json_lines }),
+        Ok(body) => Ok(ParsedFile {
+            rel: rel.to_string(),
+            class,
+            lines: LineIndex::new(&hcl),
+            body,
+            json_lines,
+        }),
         Err(e) => {
             let loc = e.location();
             Err(Diagnostic {
@@ -127,25 +140,43 @@ pub fn scan_modules(files: Vec<Found>) -> Partial {
         .iter()
         .filter_map(|f| {
             let dir = normalize(f.path.parent()?);
-            let rel_dir = f.rel.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+            let rel_dir = f
+                .rel
+                .rsplit_once('/')
+                .map(|(d, _)| d.to_string())
+                .unwrap_or_default();
             Some((dir, rel_dir))
         })
         .collect();
 
     let parsed: Vec<(PathBuf, Result<ParsedFile, Diagnostic>)> = files
         .par_iter()
-        .map(|f| (normalize(f.path.parent().unwrap_or(Path::new(""))), parse_file(&f.path, &f.rel, f.class)))
+        .map(|f| {
+            (
+                normalize(f.path.parent().unwrap_or(Path::new(""))),
+                parse_file(&f.path, &f.rel, f.class),
+            )
+        })
         .collect();
     let mut dirs: BTreeMap<PathBuf, ModuleDir> = BTreeMap::new();
     for (dir, res) in parsed {
         match res {
             Ok(pf) => {
                 out.file_ok("terraform", &pf.rel);
-                dirs.entry(dir.clone()).or_insert_with(|| ModuleDir { dir, files: Vec::new() }).files.push(pf);
+                dirs.entry(dir.clone())
+                    .or_insert_with(|| ModuleDir {
+                        dir,
+                        files: Vec::new(),
+                    })
+                    .files
+                    .push(pf);
             }
             Err(d) => {
                 out.file_failed("terraform", d);
-                dirs.entry(dir.clone()).or_insert_with(|| ModuleDir { dir, files: Vec::new() });
+                dirs.entry(dir.clone()).or_insert_with(|| ModuleDir {
+                    dir,
+                    files: Vec::new(),
+                });
             }
         }
     }
@@ -184,13 +215,20 @@ pub fn scan_modules(files: Vec<Found>) -> Partial {
         .filter(|m| !called.contains(&m.dir))
         .filter(|m| m.files.iter().any(|f| f.class != FileClass::TfVars))
         .collect();
-    let views: HashMap<&Path, eval::ModView<'_>> = dirs.values().map(|m| (m.dir.as_path(), eval::ModView::new(m))).collect();
+    let views: HashMap<&Path, eval::ModView<'_>> = dirs
+        .values()
+        .map(|m| (m.dir.as_path(), eval::ModView::new(m)))
+        .collect();
     let results: Vec<Partial> = roots
         .par_iter()
         .map(|root| {
             let mut p = Partial::default();
             let raws = eval::evaluate_root(root, &views, &mut p.diagnostics);
-            let (resources, region, default_tags) = (map::map_all(&raws), views[root.dir.as_path()].provider_region(), ());
+            let (resources, region, default_tags) = (
+                map::map_all(&raws),
+                views[root.dir.as_path()].provider_region(),
+                (),
+            );
             let _ = default_tags;
             p.resources = resources;
             if let Some(region) = region {
@@ -209,9 +247,18 @@ pub fn scan_modules(files: Vec<Found>) -> Partial {
 
 /// Reads a module directory that the scan did not include (a `../modules/x` next to the
 /// scanned root). Its files are named relative to the calling module's scanned files.
-fn load_outside(dir: &Path, caller: &Path, rel_base: &[(PathBuf, String)], out: &mut Partial) -> Option<ModuleDir> {
+fn load_outside(
+    dir: &Path,
+    caller: &Path,
+    rel_base: &[(PathBuf, String)],
+    out: &mut Partial,
+) -> Option<ModuleDir> {
     let entries = std::fs::read_dir(dir).ok()?;
-    let caller_rel = rel_base.iter().find(|(d, _)| d == caller).map(|(_, r)| r.clone()).unwrap_or_default();
+    let caller_rel = rel_base
+        .iter()
+        .find(|(d, _)| d == caller)
+        .map(|(_, r)| r.clone())
+        .unwrap_or_default();
     let rel_dir = relative_to(dir, caller, &caller_rel);
     let mut files = Vec::new();
     let mut names: Vec<(PathBuf, String)> = entries
@@ -223,8 +270,16 @@ fn load_outside(dir: &Path, caller: &Path, rel_base: &[(PathBuf, String)], out: 
         .collect();
     names.sort();
     for (path, name) in names {
-        let rel = if rel_dir.is_empty() { name.clone() } else { format!("{rel_dir}/{name}") };
-        let class = if name.ends_with(".json") { FileClass::TfJson } else { FileClass::Tf };
+        let rel = if rel_dir.is_empty() {
+            name.clone()
+        } else {
+            format!("{rel_dir}/{name}")
+        };
+        let class = if name.ends_with(".json") {
+            FileClass::TfJson
+        } else {
+            FileClass::Tf
+        };
         match parse_file(&path, &rel, class) {
             Ok(pf) => {
                 out.file_ok("terraform", &rel);
@@ -233,7 +288,10 @@ fn load_outside(dir: &Path, caller: &Path, rel_base: &[(PathBuf, String)], out: 
             Err(d) => out.file_failed("terraform", d),
         }
     }
-    Some(ModuleDir { dir: dir.to_path_buf(), files })
+    Some(ModuleDir {
+        dir: dir.to_path_buf(),
+        files,
+    })
 }
 
 /// The scan-relative name of `dir`, given that `caller` is named `caller_rel`.
@@ -243,14 +301,23 @@ fn relative_to(dir: &Path, caller: &Path, caller_rel: &str) -> String {
     let mut base = caller.to_path_buf();
     loop {
         if let Ok(rest) = dir.strip_prefix(&base) {
-            let mut parts: Vec<String> = caller_rel.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect();
+            let mut parts: Vec<String> = caller_rel
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
             for _ in 0..up {
                 if parts.pop().is_none() {
                     parts.insert(0, "..".into());
                 }
             }
-            parts.extend(rest.components().map(|c| c.as_os_str().to_string_lossy().into_owned()));
-            return normalize(Path::new(&parts.join("/"))).to_string_lossy().replace('\\', "/");
+            parts.extend(
+                rest.components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+            );
+            return normalize(Path::new(&parts.join("/")))
+                .to_string_lossy()
+                .replace('\\', "/");
         }
         if !base.pop() {
             return dir.to_string_lossy().into_owned();

@@ -54,7 +54,9 @@ fn value(v: &Json, out: &mut String) {
 
 fn is_ident(s: &str) -> bool {
     let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
@@ -81,7 +83,10 @@ fn bodies(v: &Json) -> Vec<&Json> {
 
 /// Native syntax for a JSON configuration (or variables file), and the 1-based line of each
 /// `(type, name)` resource declaration in the original text.
-pub fn to_hcl(text: &str, is_vars: bool) -> Result<(String, HashMap<(String, String), u32>), serde_json::Error> {
+pub fn to_hcl(
+    text: &str,
+    is_vars: bool,
+) -> Result<(String, HashMap<(String, String), u32>), serde_json::Error> {
     let doc: Json = serde_json::from_str(text)?;
     let mut out = String::new();
     let mut lines = HashMap::new();
@@ -89,7 +94,9 @@ pub fn to_hcl(text: &str, is_vars: bool) -> Result<(String, HashMap<(String, Str
         attributes(&doc, &mut out);
         return Ok((out, lines));
     }
-    let Json::Object(top) = &doc else { return Ok((out, lines)) };
+    let Json::Object(top) = &doc else {
+        return Ok((out, lines));
+    };
     for (kind, v) in top {
         match kind.as_str() {
             "resource" | "data" => {
@@ -150,7 +157,10 @@ mod tests {
     fn json_config_becomes_native_syntax() {
         let text = "{\n  \"resource\": {\n    \"aws_s3_bucket\": {\n      \"b\": {\"bucket\": \"${var.p}-x\"}\n    }\n  },\n  \"variable\": {\"p\": {\"default\": \"d\"}}\n}";
         let (hcl, lines) = super::to_hcl(text, false).unwrap();
-        assert!(hcl.contains("resource \"aws_s3_bucket\" \"b\" {\nbucket = \"${var.p}-x\""), "{hcl}");
+        assert!(
+            hcl.contains("resource \"aws_s3_bucket\" \"b\" {\nbucket = \"${var.p}-x\""),
+            "{hcl}"
+        );
         assert!(hcl.contains("variable \"p\" {\ndefault = \"d\""), "{hcl}");
         assert_eq!(lines[&("aws_s3_bucket".to_string(), "b".to_string())], 4);
         hcl_edit::parser::parse_body(&hcl).unwrap();
