@@ -45,7 +45,7 @@ pub struct ModView<'a> {
     pub providers: Vec<&'a Block>,
 }
 
-fn label<'a>(b: &'a Block, i: usize) -> Option<&'a str> {
+fn label(b: &Block, i: usize) -> Option<&str> {
     b.labels.get(i).map(|l| l.as_str())
 }
 

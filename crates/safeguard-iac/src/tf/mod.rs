@@ -224,13 +224,8 @@ pub fn scan_modules(files: Vec<Found>) -> Partial {
         .map(|root| {
             let mut p = Partial::default();
             let raws = eval::evaluate_root(root, &views, &mut p.diagnostics);
-            let (resources, region, default_tags) = (
-                map::map_all(&raws),
-                views[root.dir.as_path()].provider_region(),
-                (),
-            );
-            let _ = default_tags;
-            p.resources = resources;
+            let region = views[root.dir.as_path()].provider_region();
+            p.resources = map::map_all(&raws);
             if let Some(region) = region {
                 for r in &mut p.resources {
                     r.meta_mut().region = region.clone();

@@ -81,12 +81,12 @@ fn bodies(v: &Json) -> Vec<&Json> {
     }
 }
 
+/// Line of each `(type, name)` resource declaration.
+pub type ResourceLines = HashMap<(String, String), u32>;
+
 /// Native syntax for a JSON configuration (or variables file), and the 1-based line of each
 /// `(type, name)` resource declaration in the original text.
-pub fn to_hcl(
-    text: &str,
-    is_vars: bool,
-) -> Result<(String, HashMap<(String, String), u32>), serde_json::Error> {
+pub fn to_hcl(text: &str, is_vars: bool) -> Result<(String, ResourceLines), serde_json::Error> {
     let doc: Json = serde_json::from_str(text)?;
     let mut out = String::new();
     let mut lines = HashMap::new();
