@@ -61,6 +61,7 @@ pub fn evaluate<'a>(
                         message: outcome.message,
                         unknown: outcome.unknown,
                         in_scope: in_scope.get(i as usize).copied().unwrap_or(true),
+                        waived: None,
                     }
                 })
                 .collect::<Vec<_>>()
@@ -86,5 +87,6 @@ pub fn evaluate<'a>(
         evaluated_at,
         duration: started.elapsed(),
         summary,
+        waivers: Vec::new(),
     })
 }

@@ -2,6 +2,7 @@
 //! a million-resource report stays compact.
 
 use crate::summary::Summary;
+use crate::waivers::{AppliedWaiver, WaiverRef};
 use safeguard_model::{Inventory, Resource, Timestamp, UnknownReason};
 use safeguard_rules::{Rule, Settings, Severity, Status};
 use std::borrow::Cow;
@@ -19,6 +20,8 @@ pub struct Finding {
     pub unknown: Option<UnknownReason>,
     /// The resource is where PHI lives (see `Scope`); out-of-scope findings are informational.
     pub in_scope: bool,
+    /// The active waiver covering this failure or unknown (see `apply_waivers`).
+    pub waived: Option<WaiverRef>,
 }
 
 /// Process exit codes, documented in `safeguard --help` and the README.
@@ -47,6 +50,8 @@ pub struct Report<'a> {
     pub evaluated_at: Timestamp,
     pub duration: Duration,
     pub summary: Summary,
+    /// Waivers applied to the findings, with their state (empty when none were given).
+    pub waivers: Vec<AppliedWaiver>,
 }
 
 impl<'a> Report<'a> {
@@ -72,9 +77,10 @@ impl<'a> Report<'a> {
         self.findings.iter().filter(|f| matches!(f.status, Status::Fail | Status::Unknown))
     }
 
-    /// True when this finding alone makes the scan exit 1 at threshold `fail_on`.
+    /// True when this finding alone makes the scan exit 1 at threshold `fail_on`. Waived
+    /// findings never do.
     pub fn gates(&self, f: &Finding, fail_on: Severity) -> bool {
-        f.in_scope && f.status == Status::Fail && self.severity(f) >= fail_on
+        f.in_scope && f.status == Status::Fail && f.waived.is_none() && self.severity(f) >= fail_on
     }
 
     pub fn exit_code(&self, fail_on: Severity) -> ExitCode {

@@ -9,6 +9,7 @@
 //! counts against the score: what could not be seen was not shown to be safe.
 
 use crate::report::Finding;
+use crate::waivers::WaiverCounts;
 use safeguard_rules::catalog::{hipaa, Family, Requirement};
 use safeguard_rules::{Rule, Severity, Status};
 use serde::Serialize;
@@ -94,6 +95,10 @@ pub struct Summary {
     /// Collection or parsing failed somewhere (coverage rows), so the result is partial.
     pub incomplete: bool,
     pub coverage_failures: usize,
+    /// In-scope failures and unknowns under an active waiver, by status. They are included
+    /// in `counts` and the score as what they are (a waiver is never a pass).
+    pub waived: StatusCounts,
+    pub waivers: WaiverCounts,
 }
 
 fn weight(s: Severity) -> f64 {
@@ -221,5 +226,7 @@ pub(crate) fn summarise(
         families,
         incomplete: coverage_failures > 0,
         coverage_failures,
+        waived: StatusCounts::default(),
+        waivers: WaiverCounts::default(),
     }
 }
