@@ -78,7 +78,7 @@ pub fn evaluate<'a>(
         |i| inventory.resources[i as usize].kind().service(),
     );
 
-    Ok(Report {
+    let mut report = Report {
         inventory,
         rules,
         findings,
@@ -88,5 +88,20 @@ pub fn evaluate<'a>(
         duration: started.elapsed(),
         summary,
         waivers: Vec::new(),
-    })
+        attestations: None,
+    };
+    crate::attestations::refresh(&mut report);
+    Ok(report)
+}
+
+/// [`evaluate`], then the attestations (see [`Report::set_attestations`]).
+pub fn evaluate_with_attestations<'a>(
+    inventory: &'a Inventory,
+    catalog: &[&'static dyn Rule],
+    options: &Options,
+    attestations: Option<safeguard_attest::AttestationSet>,
+) -> Result<Report<'a>, SelectionError> {
+    let mut report = evaluate(inventory, catalog, options)?;
+    report.set_attestations(attestations);
+    Ok(report)
 }

@@ -50,6 +50,9 @@ pub struct Report<'a> {
     pub evaluated_at: Timestamp,
     pub duration: Duration,
     pub summary: Summary,
+    /// Evaluated attestations (`None` when no attestation file was given); set with
+    /// [`Report::set_attestations`], which also updates the summary.
+    pub attestations: Option<safeguard_attest::AttestationSet>,
     /// Waivers applied to the findings, with their state (empty when none were given).
     pub waivers: Vec<AppliedWaiver>,
 }

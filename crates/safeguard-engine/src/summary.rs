@@ -45,6 +45,12 @@ pub enum SectionStatus {
     Fail,
     Unknown,
     NotAssessed,
+    /// No rule assesses it; the attestations citing it are all met.
+    Attested,
+    /// No rule assesses it; an attestation citing it is missing or pending.
+    AttestationMissing,
+    /// No rule assesses it; an attestation citing it is past its expiry.
+    AttestationExpired,
 }
 
 impl SectionStatus {
@@ -54,6 +60,9 @@ impl SectionStatus {
             SectionStatus::Fail => "fail",
             SectionStatus::Unknown => "unknown",
             SectionStatus::NotAssessed => "not_assessed",
+            SectionStatus::Attested => "attested",
+            SectionStatus::AttestationMissing => "attestation_missing",
+            SectionStatus::AttestationExpired => "attestation_expired",
         }
     }
 }
@@ -67,6 +76,9 @@ pub struct SectionSummary {
     pub counts: StatusCounts,
     /// Ids of the rules (that ran) citing this section.
     pub rules: Vec<&'static str>,
+    /// Attestation items citing this section (when attestations were evaluated).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attestations: Vec<crate::attestations::SectionAttestation>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -95,6 +107,13 @@ pub struct Summary {
     /// Collection or parsing failed somewhere (coverage rows), so the result is partial.
     pub incomplete: bool,
     pub coverage_failures: usize,
+    /// Audit readiness over every specification: rules and attestations together.
+    pub readiness: crate::attestations::Readiness,
+    /// Attestation outcomes (when attestations were evaluated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attestations: Option<crate::attestations::AttestationCounts>,
+    /// Who carries each specification in this estate, and how the customer's part is met.
+    pub responsibility: crate::responsibility::Responsibility,
     /// In-scope failures and unknowns under an active waiver, by status. They are included
     /// in `counts` and the score as what they are (a waiver is never a pass).
     pub waived: StatusCounts,
@@ -208,6 +227,7 @@ pub(crate) fn summarise(
                         status,
                         counts: c,
                         rules: cited,
+                        attestations: Vec::new(),
                     }
                 })
                 .collect();
@@ -226,6 +246,9 @@ pub(crate) fn summarise(
         families,
         incomplete: coverage_failures > 0,
         coverage_failures,
+        readiness: Default::default(),
+        attestations: None,
+        responsibility: Default::default(),
         waived: StatusCounts::default(),
         waivers: WaiverCounts::default(),
     }
