@@ -87,6 +87,41 @@ pub fn section_status_label(s: SectionStatus) -> &'static str {
         SectionStatus::Fail => "fail",
         SectionStatus::Unknown => "unknown",
         SectionStatus::NotAssessed => "attest",
+        SectionStatus::Attested => "attested",
+        SectionStatus::AttestationMissing => "missing",
+        SectionStatus::AttestationExpired => "expired",
+    }
+}
+
+/// How an attestation outcome reads to a person.
+pub fn outcome_label(o: safeguard_engine::AttestationOutcome) -> &'static str {
+    use safeguard_engine::AttestationOutcome as O;
+    match o {
+        O::Attested => "attested",
+        O::NotApplicable => "not applicable",
+        O::AttestationMissing => "missing",
+        O::AttestationExpired => "expired",
+    }
+}
+
+/// Counts of the customer's duties by state (`met`, `partial`, `failing`, `open`) and of
+/// the specifications inherited from AWS.
+pub fn duty_states(report: &Report) -> [(&'static str, usize); 5] {
+    let mut out = [("met", 0), ("partial", 0), ("failing", 0), ("open", 0), ("inherited", 0)];
+    for s in &report.summary.responsibility.specs {
+        if let Some(slot) = out.iter_mut().find(|(k, _)| *k == s.state) {
+            slot.1 += 1;
+        }
+    }
+    out
+}
+
+/// Who carries a specification, in words.
+pub fn owner_label(owner: &str) -> &'static str {
+    match owner {
+        "aws" => "inherited from AWS",
+        "customer" => "customer",
+        _ => "shared",
     }
 }
 

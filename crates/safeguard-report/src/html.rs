@@ -60,7 +60,18 @@ article.rule { border-top: 1px solid var(--line); padding-top: 4px; }
 details { margin: 4px 0; }
 summary { cursor: pointer; color: #1849a9; }
 .verdict { font-weight: 600; }
+.s-attested, .st-met, .st-inherited { color: var(--pass); }
+.s-attestation_missing, .s-attestation_expired, .st-partial, .st-open { color: var(--warn); }
+.st-failing { color: var(--fail); }
+.charts { display: flex; flex-wrap: wrap; gap: 16px; }
+figure { margin: 8px 0; break-inside: avoid; }
+figcaption { font-weight: 600; margin-bottom: 4px; }
+svg.chart { max-width: 100%; height: auto; }
+.cat { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; margin: 8px 0; break-inside: avoid; }
+ul.tight { margin: 2px 0; padding-left: 18px; }
 @media print {
+  section.page { break-before: page; }
+  a { color: inherit; text-decoration: none; }
   body { max-width: none; padding: 0; font-size: 11px; }
   h2 { break-after: avoid; }
   h3 { break-after: avoid; }
@@ -136,11 +147,14 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
     o.push_str("<main>\n");
 
     executive_summary(&mut o, report, opts);
+    charts(&mut o, report, opts);
     sections(&mut o, report);
+    responsibility(&mut o, report);
+    attestations(&mut o, report);
     findings(&mut o, report, opts);
     coverage(&mut o, report);
 
-    o.push_str("</main>\n<footer class=\"meta\"><p>Scores are the severity-weighted share of passing in-scope checks (critical 10, high 5, medium 3, low 1); an unknown counts against the score. Sections marked “attest” have no automated rule and need a documented attestation.</p></footer>\n</body>\n</html>\n");
+    o.push_str("</main>\n<footer class=\"meta\"><p>Scores are the severity-weighted share of passing in-scope checks (critical 10, high 5, medium 3, low 1); an unknown counts against the score. Readiness is the mean, over every HIPAA Security Rule specification, of its automated part (share of passing in-scope checks of the rules citing it) and its attested part (share of the attestation items citing it that are current); a specification with neither counts zero. Sections marked “attest” have no automated rule and need a documented attestation.</p></footer>\n</body>\n</html>\n");
     o
 }
 
@@ -149,18 +163,39 @@ fn executive_summary(o: &mut String, report: &Report, opts: &RenderOptions) {
     o.push_str("<section id=\"summary\">\n<h2>Executive summary</h2>\n<div class=\"cards\">\n");
     let _ = writeln!(
         o,
-        "<div class=\"card\"><span class=\"big\">{}</span>overall score (of 100)</div>",
+        "<div class=\"card\" id=\"readiness\"><span class=\"big\" id=\"readiness-score\">{:.1}</span>overall readiness (of 100): {} of {} specifications fully met</div>",
+        s.readiness.score, s.readiness.met, s.readiness.sections
+    );
+    let _ = writeln!(
+        o,
+        "<div class=\"card\"><span class=\"big\">{}</span>technical checks score (of 100)</div>",
         esc(&common::score_str(s.score))
     );
-    for fam in &s.families {
+    for (fam, r) in s.families.iter().zip(&s.readiness.families) {
         let _ = writeln!(
             o,
-            "<div class=\"card\"><span class=\"big\">{}</span>{}</div>",
-            esc(&common::score_str(fam.score)),
-            esc(fam.heading)
+            "<div class=\"card\"><span class=\"big\">{:.1}</span>{} readiness · checks {}</div>",
+            r.score,
+            esc(fam.heading),
+            esc(&common::score_str(fam.score))
         );
     }
     o.push_str("</div>\n");
+    match &report.attestations {
+        Some(set) => {
+            use safeguard_engine::AttestationOutcome as O;
+            let _ = writeln!(
+                o,
+                "<p>Attestations as of {}: {} attested, {} not applicable, <span class=\"s-attestation_missing\">{} missing</span>, <span class=\"s-attestation_expired\">{} expired</span> (see <a href=\"#attestations\">Attestations</a>).</p>",
+                set.as_of,
+                set.count(O::Attested),
+                set.count(O::NotApplicable),
+                set.count(O::AttestationMissing),
+                set.count(O::AttestationExpired)
+            );
+        }
+        None => o.push_str("<p class=\"s-attestation_missing\">No attestation file was evaluated: administrative, physical and documentation safeguards are not assessed (run <code>safeguard attest init</code>).</p>\n"),
+    }
     o.push_str("<table>\n<thead><tr><th>Safeguard family</th><th class=\"n\">Score</th><th class=\"n\">Pass</th><th class=\"n\">Fail</th><th class=\"n\">Unknown</th><th class=\"n\">Not applicable</th><th class=\"n\">Sections failing</th><th class=\"n\">Sections to attest</th></tr></thead>\n<tbody>\n");
     for fam in &s.families {
         let failing = fam
@@ -240,7 +275,7 @@ fn sections(o: &mut String, report: &Report) {
             esc(fam.heading),
             esc(&common::score_str(fam.score))
         );
-        o.push_str("<table>\n<thead><tr><th>Section</th><th>Title</th><th>Requirement</th><th>Status</th><th class=\"n\">Pass</th><th class=\"n\">Fail</th><th class=\"n\">Unknown</th><th class=\"n\">N/A</th><th>Rules</th></tr></thead>\n<tbody>\n");
+        o.push_str("<table>\n<thead><tr><th>Section</th><th>Title</th><th>Requirement</th><th>Carried by</th><th>Status</th><th class=\"n\">Pass</th><th class=\"n\">Fail</th><th class=\"n\">Unknown</th><th class=\"n\">N/A</th><th>Rules</th><th>Attestations</th></tr></thead>\n<tbody>\n");
         for sec in &fam.sections {
             let rules = if sec.rules.is_empty() {
                 "<span class=\"muted\">none: needs attestation</span>".to_string()
@@ -257,18 +292,24 @@ fn sections(o: &mut String, report: &Report) {
                     .collect::<Vec<_>>()
                     .join(" ")
             };
+            let duty = report.summary.responsibility.specs.iter().find(|d| d.id == sec.id);
+            let carried = duty.map(|d| common::owner_label(d.owner)).unwrap_or("");
+            let atts = attestation_refs(report, &sec.id);
             let _ = writeln!(
                 o,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+                "<tr id=\"{}\"><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&spec_anchor(&sec.id)),
                 esc(&sec.id),
                 esc(&sec.title),
                 common::requirement_str(sec.requirement),
+                esc(carried),
                 status_span(sec.status.as_str(), common::section_status_label(sec.status)),
                 sec.counts.pass,
                 sec.counts.fail,
                 sec.counts.unknown,
                 sec.counts.not_applicable,
-                rules
+                rules,
+                atts
             );
         }
         o.push_str("</tbody>\n</table>\n");
@@ -276,8 +317,190 @@ fn sections(o: &mut String, report: &Report) {
     o.push_str("</section>\n");
 }
 
+fn spec_anchor(id: &str) -> String {
+    let slug: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("spec-{slug}")
+}
+
+/// Links to the attestation items citing a section, with their outcome.
+fn attestation_refs(report: &Report, spec: &str) -> String {
+    let Some(set) = &report.attestations else {
+        return String::new();
+    };
+    set.citing(spec)
+        .map(|a| {
+            format!(
+                "<a href=\"#att-{}\"><code>{}</code></a> {}",
+                esc(&a.id),
+                esc(&a.id),
+                status_span(a.outcome.as_str(), common::outcome_label(a.outcome))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+fn charts(o: &mut String, report: &Report, opts: &RenderOptions) {
+    use crate::charts::{bars, stacked_bars, trend, Segment};
+    let s = &report.summary;
+    o.push_str("<section id=\"charts\">\n<h2>Charts</h2>\n<div class=\"charts\">\n");
+    let palette = [
+        (SectionStatus::Pass, "#067647", "pass"),
+        (SectionStatus::Attested, "#47cd89", "attested"),
+        (SectionStatus::Fail, "#b42318", "fail"),
+        (SectionStatus::Unknown, "#b54708", "unknown"),
+        (SectionStatus::AttestationExpired, "#f79009", "attestation expired"),
+        (SectionStatus::AttestationMissing, "#fec84b", "attestation missing"),
+        (SectionStatus::NotAssessed, "#98a2b3", "not assessed"),
+    ];
+    let rows: Vec<(String, Vec<Segment>)> = s
+        .families
+        .iter()
+        .map(|f| {
+            let segs = palette
+                .iter()
+                .map(|(st, color, label)| Segment { value: f.sections.iter().filter(|x| x.status == *st).count(), color, label })
+                .collect();
+            (f.family.as_str().to_string() + " (sections)", segs)
+        })
+        .collect();
+    let _ = writeln!(o, "<figure id=\"chart-families\"><figcaption>Section status by safeguard family</figcaption>{}</figure>", stacked_bars("Section status by safeguard family", &rows));
+    let sev: Vec<(String, usize, &str)> = common::severities_desc()
+        .iter()
+        .map(|sv| (sv.as_str().to_string(), s.fails_by_severity.get(sv).copied().unwrap_or(0), "#b42318"))
+        .collect();
+    let _ = writeln!(o, "<figure id=\"chart-severity\"><figcaption>In-scope failures by severity</figcaption>{}</figure>", bars("In-scope failures by severity", &sev));
+    let mut svc: Vec<(String, usize, &str)> = s.fails_by_service.iter().map(|(k, v)| (k.to_string(), *v, "#b54708")).collect();
+    svc.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    svc.truncate(12);
+    if svc.is_empty() {
+        o.push_str("<figure id=\"chart-service\"><figcaption>In-scope failures by service</figcaption><p class=\"s-pass\">No failures.</p></figure>\n");
+    } else {
+        let _ = writeln!(o, "<figure id=\"chart-service\"><figcaption>In-scope failures by service</figcaption>{}</figure>", bars("In-scope failures by service", &svc));
+    }
+    if opts.history.is_empty() {
+        o.push_str("<figure id=\"chart-trend\"><figcaption>Readiness over time</figcaption><p class=\"muted\">No earlier scans recorded yet; the trend appears once history exists.</p></figure>\n");
+    } else {
+        let mut points = opts.history.clone();
+        points.push(("now".to_string(), s.readiness.score));
+        let _ = writeln!(o, "<figure id=\"chart-trend\"><figcaption>Readiness over time</figcaption>{}</figure>", trend("Readiness over time", &points));
+    }
+    o.push_str("</div>\n</section>\n");
+}
+
+fn responsibility(o: &mut String, report: &Report) {
+    let r = &report.summary.responsibility;
+    o.push_str("<section id=\"responsibility\" class=\"page\">\n<h2>Shared responsibility matrix</h2>\n");
+    o.push_str("<p>AWS carries security <em>of</em> the cloud (facilities, hardware, the network, the software of managed services); the customer carries security <em>in</em> the cloud. Where the line falls depends on the service categories this estate uses.</p>\n");
+    for c in &r.categories {
+        let _ = writeln!(o, "<div class=\"cat\"><h3>{} <span class=\"muted\">({}: {} resources)</span></h3>", esc(&c.name), esc(c.category), c.resources);
+        o.push_str("<p><strong>AWS carries:</strong></p><ul class=\"tight\">");
+        for a in &c.aws {
+            let _ = write!(o, "<li>{}</li>", esc(a));
+        }
+        o.push_str("</ul><p><strong>The customer carries:</strong></p><ul class=\"tight\">");
+        for d in &c.customer {
+            let _ = write!(o, "<li>{} <span class=\"muted\">({})</span></li>", esc(&d.duty), esc(&d.evidence.replace('_', " ")));
+        }
+        o.push_str("</ul></div>\n");
+    }
+    if r.categories.is_empty() {
+        o.push_str("<p class=\"muted\">The inventory has no resources of a known service category; the default split is shown.</p>\n");
+    }
+    let states: Vec<String> = common::duty_states(report).iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let _ = writeln!(o, "<p>Specifications: {}.</p>", esc(&states.join(", ")));
+    o.push_str("<table id=\"matrix\">\n<thead><tr><th>Section</th><th>Title</th><th>Carried by</th><th>By category</th><th>Split</th><th>Checked by rules</th><th>Attested by</th><th>State</th></tr></thead>\n<tbody>\n");
+    for s in &r.specs {
+        let by_cat: Vec<String> = s.by_category.iter().map(|(c, o)| format!("{c}: {}", common::owner_label(o))).collect();
+        let rules: Vec<String> = s
+            .rules
+            .iter()
+            .map(|x| format!("<a href=\"#{}\"><code>{}</code></a> {}", esc(&rule_anchor(x.id)), esc(x.id), status_span(x.status, x.status)))
+            .collect();
+        let atts: Vec<String> = s
+            .attestations
+            .iter()
+            .map(|a| {
+                format!(
+                    "<a href=\"#att-{}\"><code>{}</code></a> {}{}",
+                    esc(&a.id),
+                    esc(&a.id),
+                    status_span(a.outcome.as_str(), common::outcome_label(a.outcome)),
+                    a.expires.map(|d| format!(" <span class=\"muted\">until {d}</span>")).unwrap_or_default()
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "<tr><td><a href=\"#{}\"><code>{}</code></a></td><td>{}</td><td class=\"owner-{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><span class=\"status st-{}\">{}</span></td></tr>",
+            esc(&spec_anchor(&s.id)),
+            esc(&s.id),
+            esc(&s.title),
+            esc(s.owner),
+            esc(common::owner_label(s.owner)),
+            esc(&by_cat.join(", ")),
+            esc(&s.note),
+            if rules.is_empty() { "<span class=\"muted\">none</span>".to_string() } else { rules.join("<br>") },
+            if atts.is_empty() { "<span class=\"muted\">none</span>".to_string() } else { atts.join("<br>") },
+            esc(s.state),
+            esc(s.state)
+        );
+    }
+    o.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn evidence_link(e: &str) -> String {
+    if e.starts_with("https://") || e.starts_with("http://") {
+        format!("<a href=\"{}\" rel=\"noreferrer\">{}</a>", esc(e), esc(e))
+    } else {
+        format!("<code>{}</code>", esc(e))
+    }
+}
+
+fn attestations(o: &mut String, report: &Report) {
+    o.push_str("<section id=\"attestations\" class=\"page\">\n<h2>Attestations</h2>\n");
+    let Some(set) = &report.attestations else {
+        o.push_str("<p class=\"s-attestation_missing\">No attestation file was evaluated. Create one with <code>safeguard attest init</code>, fill it, and scan with <code>--attestations</code>.</p>\n</section>\n");
+        return;
+    };
+    let _ = writeln!(
+        o,
+        "<p class=\"muted\">From {} · judged as of {} · an item is current until its expiry (date + review interval, or explicit).</p>",
+        esc(set.file.as_deref().unwrap_or("no file")),
+        set.as_of
+    );
+    o.push_str("<table>\n<thead><tr><th>Item</th><th>HIPAA</th><th>Outcome</th><th>Source</th><th>Owner</th><th>Date</th><th>Expires</th><th>Evidence</th></tr></thead>\n<tbody>\n");
+    for r in &set.results {
+        let evidence: Vec<String> = r.evidence.iter().map(|e| evidence_link(e)).collect();
+        let _ = writeln!(
+            o,
+            "<tr id=\"att-{}\"><td><code>{}</code><br>{}<br><span class=\"muted\">{}</span></td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&r.id),
+            esc(&r.id),
+            esc(&r.title),
+            esc(&r.message),
+            esc(&r.hipaa.join(", ")),
+            status_span(r.outcome.as_str(), common::outcome_label(r.outcome)),
+            if r.expiring_soon { " <span class=\"s-attestation_expired\">(expiring soon)</span>" } else { "" },
+            esc(r.source.label()),
+            esc(&r.owner),
+            r.date.map(|d| d.to_string()).unwrap_or_default(),
+            r.expires.map(|d| d.to_string()).unwrap_or_default(),
+            evidence.join("<br>")
+        );
+    }
+    o.push_str("</tbody>\n</table>\n</section>\n");
+}
+
 fn findings(o: &mut String, report: &Report, opts: &RenderOptions) {
-    o.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
+    o.push_str("<section id=\"findings\" class=\"page\">\n<h2>Findings</h2>\n");
     // Rules with something to show, most severe first, then by id.
     let mut by_rule: Vec<(usize, Vec<&Finding>)> = Vec::new();
     for f in common::listed(report, opts.show_passes) {

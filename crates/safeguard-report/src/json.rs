@@ -24,6 +24,9 @@ struct Document<'r> {
     rules: Vec<RuleView<'r>>,
     findings: Vec<FindingView<'r>>,
     coverage: &'r [Coverage],
+    /// Every attestation item and its outcome, when an attestation file was evaluated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attestations: Option<&'r safeguard_engine::AttestationSet>,
 }
 
 #[derive(Serialize)]
@@ -186,6 +189,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
             .map(|f| finding_view(report, f, opts.fail_on))
             .collect(),
         coverage: &inv.coverage,
+        attestations: report.attestations.as_ref(),
     };
     let mut out = serde_json::to_string_pretty(&doc).expect("the report serialises to JSON");
     out.push('\n');

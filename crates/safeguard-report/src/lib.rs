@@ -7,6 +7,7 @@
 //! (JSON and XML by their writers, CSV against formula injection, HTML and Markdown by hand,
 //! the terminal against control sequences).
 
+mod charts;
 mod common;
 mod csv;
 mod html;
@@ -137,6 +138,9 @@ pub struct RenderOptions {
     /// Path of the inventory file the report was evaluated from, as the user gave it. SARIF
     /// points findings on resources without a source file (live AWS) at it.
     pub inventory_path: Option<String>,
+    /// Earlier readiness scores, oldest first (`label`, score 0–100), for the trend chart of
+    /// the HTML report. Empty when there is no history.
+    pub history: Vec<(String, f64)>,
 }
 
 impl Default for RenderOptions {
@@ -146,6 +150,7 @@ impl Default for RenderOptions {
             fail_on: Severity::High,
             show_passes: false,
             inventory_path: None,
+            history: Vec::new(),
         }
     }
 }

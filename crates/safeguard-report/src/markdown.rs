@@ -86,6 +86,23 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
     );
     let _ = writeln!(
         out,
+        "**Readiness {:.1} / 100** ({} of {} specifications fully met by rules and attestations)  ",
+        s.readiness.score, s.readiness.met, s.readiness.sections
+    );
+    if let Some(set) = &report.attestations {
+        use safeguard_engine::AttestationOutcome as O;
+        let _ = writeln!(
+            out,
+            "**Attestations** (as of {}): {} attested · {} not applicable · {} missing · {} expired  ",
+            set.as_of,
+            set.count(O::Attested),
+            set.count(O::NotApplicable),
+            set.count(O::AttestationMissing),
+            set.count(O::AttestationExpired)
+        );
+    }
+    let _ = writeln!(
+        out,
         "**Result:** {}\n",
         text(&common::exit_sentence(report, opts.fail_on))
     );
@@ -188,6 +205,8 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
         out.push_str("\n</details>\n");
     }
 
+    responsibility(&mut out, report);
+
     let failed: Vec<_> = report
         .inventory
         .coverage
@@ -217,6 +236,47 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     );
     out
+}
+
+/// The shared responsibility matrix, folded.
+fn responsibility(out: &mut String, report: &Report) {
+    let r = &report.summary.responsibility;
+    if r.specs.is_empty() {
+        return;
+    }
+    let cats: Vec<String> = r.categories.iter().map(|c| format!("{} ({})", c.category, c.resources)).collect();
+    let states: Vec<String> = common::duty_states(report).iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let _ = writeln!(
+        out,
+        "\n<details><summary>Shared responsibility: {}</summary>\n",
+        states.join(" · ")
+    );
+    let _ = writeln!(
+        out,
+        "Service categories in use: {}.\n",
+        if cats.is_empty() { "none".to_string() } else { cats.join(", ") }
+    );
+    out.push_str("| Section | Title | Carried by | Checked by rules | Attested by | State |\n");
+    out.push_str("|---|---|---|---|---|---|\n");
+    for s in &r.specs {
+        let rules: Vec<String> = s.rules.iter().map(|x| format!("{} {}", code(x.id), x.status)).collect();
+        let atts: Vec<String> = s
+            .attestations
+            .iter()
+            .map(|a| format!("{} {}", code(&a.id), common::outcome_label(a.outcome)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            text(&s.id),
+            text(&s.title),
+            common::owner_label(s.owner),
+            rules.join(" "),
+            atts.join(" "),
+            s.state
+        );
+    }
+    out.push_str("\n</details>\n");
 }
 
 #[cfg(test)]

@@ -72,6 +72,8 @@ impl Paint {
             SectionStatus::Fail => self.fail(s),
             SectionStatus::Unknown => self.warn(s),
             SectionStatus::NotAssessed => self.dim(s),
+            SectionStatus::Attested => self.pass(s),
+            SectionStatus::AttestationMissing | SectionStatus::AttestationExpired => self.warn(s),
         }
     }
 }
@@ -199,7 +201,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
         let assessed: Vec<_> = fam
             .sections
             .iter()
-            .filter(|x| x.status != SectionStatus::NotAssessed)
+            .filter(|x| matches!(x.status, SectionStatus::Pass | SectionStatus::Fail | SectionStatus::Unknown))
             .collect();
         if !assessed.is_empty() {
             let _ = writeln!(
@@ -242,7 +244,23 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
             out.push_str(&p.dim(block.trim_end()));
             out.push('\n');
         }
+        for (status, what) in [
+            (SectionStatus::Attested, "attested"),
+            (SectionStatus::AttestationMissing, "attestation missing"),
+            (SectionStatus::AttestationExpired, "attestation expired"),
+        ] {
+            let ids: Vec<&str> = fam.sections.iter().filter(|x| x.status == status).map(|x| x.id.as_str()).collect();
+            if !ids.is_empty() {
+                let mut block = String::new();
+                wrap(&mut block, &format!("{what} ({}): {}", ids.len(), ids.join(", ")), 2);
+                out.push_str(&p.section(status, block.trim_end()));
+                out.push('\n');
+            }
+        }
     }
+
+    attestations(&mut out, &p, report);
+    responsibility(&mut out, &p, report);
 
     // Findings by severity.
     let ordered = common::actionable_by_importance(report);
@@ -346,6 +364,13 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
         "Score      {} / 100",
         p.bold(&common::score_str(s.score))
     );
+    let _ = writeln!(
+        out,
+        "Readiness  {} / 100 ({} of {} specifications fully met by rules and attestations)",
+        p.bold(&format!("{:.1}", s.readiness.score)),
+        s.readiness.met,
+        s.readiness.sections
+    );
     let sentence = common::exit_sentence(report, opts.fail_on);
     let result = match report.exit_code(opts.fail_on) {
         safeguard_engine::ExitCode::Clean => p.pass(&sentence),
@@ -354,6 +379,83 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
     };
     let _ = writeln!(out, "Result     {result}");
     out
+}
+
+/// One line of counts, then the items that need action (missing, expired, expiring soon).
+fn attestations(out: &mut String, p: &Paint, report: &Report) {
+    let Some(set) = &report.attestations else {
+        return;
+    };
+    use safeguard_engine::AttestationOutcome as O;
+    out.push('\n');
+    let file = set.file.as_deref().map(clean).unwrap_or_else(|| "no file given".to_string());
+    labelled(
+        out,
+        "Attested",
+        &format!(
+            "{} attested · {} not applicable · {} missing · {} expired · as of {} · {}",
+            set.count(O::Attested),
+            set.count(O::NotApplicable),
+            set.count(O::AttestationMissing),
+            set.count(O::AttestationExpired),
+            set.as_of,
+            file
+        ),
+    );
+    for (outcome, label) in [(O::AttestationExpired, "expired"), (O::AttestationMissing, "missing")] {
+        let ids: Vec<String> = set.results.iter().filter(|r| r.outcome == outcome).map(|r| clean(&r.id)).collect();
+        if !ids.is_empty() {
+            let mut block = String::new();
+            wrap(&mut block, &format!("{label}: {}", ids.join(", ")), LABEL);
+            out.push_str(&p.warn(block.trim_end()));
+            out.push('\n');
+        }
+    }
+    let soon: Vec<String> = set
+        .results
+        .iter()
+        .filter(|r| r.expiring_soon)
+        .map(|r| format!("{} ({})", clean(&r.id), r.expires.map(|d| d.to_string()).unwrap_or_default()))
+        .collect();
+    if !soon.is_empty() {
+        wrap(out, &format!("expiring soon: {}", soon.join(", ")), LABEL);
+    }
+    if let Some(baa) = set.results.iter().find(|r| r.id == "baa-signed") {
+        wrap(out, &format!("BAA: {} (source: {})", clean(&baa.message), baa.source.label()), LABEL);
+    }
+}
+
+/// The shared responsibility model in three lines: categories in use, who carries what, and
+/// how the customer's duties stand.
+fn responsibility(out: &mut String, p: &Paint, report: &Report) {
+    let r = &report.summary.responsibility;
+    if r.specs.is_empty() {
+        return;
+    }
+    out.push('\n');
+    let cats: Vec<String> = r.categories.iter().map(|c| format!("{} ({})", c.category, c.resources)).collect();
+    let count = |o: &str| r.specs.iter().filter(|s| s.owner == o).count();
+    labelled(
+        out,
+        "Carried by",
+        &format!(
+            "AWS {} · customer {} · shared {} (categories in use: {})",
+            count("aws"),
+            count("customer"),
+            count("shared"),
+            if cats.is_empty() { "none".to_string() } else { cats.join(", ") }
+        ),
+    );
+    let states = common::duty_states(report);
+    let parts: Vec<String> = states.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    labelled(out, "Duties", &parts.join(" · "));
+    let open: Vec<&str> = r.specs.iter().filter(|s| s.state == "open").map(|s| s.id.as_str()).collect();
+    if !open.is_empty() {
+        let mut block = String::new();
+        wrap(&mut block, &format!("open (neither checked nor attested): {}", open.join(", ")), LABEL);
+        out.push_str(&p.dim(block.trim_end()));
+        out.push('\n');
+    }
 }
 
 fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding, opts: &RenderOptions) {
