@@ -283,6 +283,10 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 let ltd = lt.and_then(|l| l.reader().block("LaunchTemplateData"));
                 ec2_instance(r, meta, ltd)
             }
+            "AWS::EC2::LaunchTemplate" => {
+                let data = rd.block("LaunchTemplateData");
+                Resource::LaunchTemplate(cfn_launch_template(meta, data))
+            }
             "AWS::EC2::Volume" => Resource::EbsVolume(EbsVolume {
                 meta,
                 // Encrypted: default false (unless the account encrypts new volumes by default,
@@ -1081,6 +1085,84 @@ fn ec2_instance(r: &Raw, meta: Meta, lt: Option<Reader<'_>>) -> Resource {
             "known only for running instances",
         ),
     })
+}
+
+fn cfn_launch_template(meta: Meta, data: Option<Reader<'_>>) -> LaunchTemplate {
+    let Some(d) = data else {
+        // No LaunchTemplateData: every setting is AWS's default.
+        return LaunchTemplate {
+            meta,
+            metadata_options: metadata(
+                None,
+                ["HttpTokens", "HttpEndpoint", "HttpPutResponseHopLimit"],
+            ),
+            block_devices: Value::Known(Vec::new()),
+            associate_public_ip_address: Value::Known(None),
+            image_id: Value::Known(None),
+            instance_type: Value::Known(None),
+            iam_instance_profile: Value::Known(None),
+        };
+    };
+    let devices = d
+        .blocks("BlockDeviceMappings")
+        .iter()
+        .filter_map(|m| {
+            let ebs = m.block("Ebs")?;
+            let name = m
+                .raw("DeviceName")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default();
+            Some(BlockDevice {
+                root: is_root_device(&name),
+                device_name: name,
+                volume_id: None,
+                // Ebs Encrypted: default false (the snapshot's or the account's default
+                // encryption may still apply).
+                encrypted: ebs.bool_or("Encrypted", false),
+            })
+        })
+        .collect();
+    let profile = d
+        .block("IamInstanceProfile")
+        .map(|p| match p.raw("Arn") {
+            Some(_) => p.opt_string("Arn"),
+            None => p.opt_string("Name"),
+        })
+        .unwrap_or(Value::Known(None));
+    LaunchTemplate {
+        meta,
+        metadata_options: metadata(
+            d.block("MetadataOptions"),
+            ["HttpTokens", "HttpEndpoint", "HttpPutResponseHopLimit"],
+        ),
+        block_devices: Value::Known(devices),
+        associate_public_ip_address: associate_public_ip(
+            &d.blocks("NetworkInterfaces"),
+            "AssociatePublicIpAddress",
+        ),
+        image_id: d.opt_string("ImageId"),
+        instance_type: d.opt_string("InstanceType"),
+        iam_instance_profile: profile,
+    }
+}
+
+/// Whether network interfaces ask for a public IPv4 address: `Some(true)` when one does,
+/// `Some(false)` when every one that says declines, `None` when none says.
+pub fn associate_public_ip(interfaces: &[Reader<'_>], key: &str) -> Value<Option<bool>> {
+    let mut acc: Value<Option<bool>> = Value::Known(None);
+    for ni in interfaces {
+        let Some(v) = ni.raw(key) else { continue };
+        match to_bool(key, v) {
+            Value::Known(true) => return Value::Known(Some(true)),
+            Value::Known(false) => {
+                if let Value::Known(None) = acc {
+                    acc = Value::Known(Some(false));
+                }
+            }
+            Value::Unknown(u) => acc = Value::Unknown(u),
+        }
+    }
+    acc
 }
 
 trait OrLt {

@@ -361,6 +361,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     .map(|l| l.reader());
                 ec2_instance(rd, meta, lt)
             }
+            "aws_launch_template" => Resource::LaunchTemplate(launch_template(rd, meta)),
             "aws_ebs_volume" => Resource::EbsVolume(EbsVolume {
                 meta,
                 // encrypted: default false (the account's EBS default encryption, in the
@@ -1296,6 +1297,54 @@ fn ec2_instance(rd: Reader<'_>, meta: Meta, lt: Option<Reader<'_>>) -> Resource 
             "known only for running instances",
         ),
     })
+}
+
+fn launch_template(rd: Reader<'_>, meta: Meta) -> LaunchTemplate {
+    let devices = rd
+        .blocks("block_device_mappings")
+        .iter()
+        .filter_map(|m| {
+            let ebs = m.block("ebs")?;
+            let name = m
+                .raw("device_name")
+                .and_then(V::to_plain_string)
+                .unwrap_or_default();
+            Some(BlockDevice {
+                root: cfnmap::is_root_device(&name),
+                device_name: name,
+                volume_id: None,
+                // ebs.encrypted: unset leaves the volume unencrypted unless its snapshot or
+                // the account's EBS default encryption says otherwise.
+                encrypted: ebs.bool_or("encrypted", false),
+            })
+        })
+        .collect();
+    let profile = rd
+        .block("iam_instance_profile")
+        .map(|p| match p.raw("arn") {
+            Some(_) => p.opt_string("arn"),
+            None => p.opt_string("name"),
+        })
+        .unwrap_or(Value::Known(None));
+    LaunchTemplate {
+        meta,
+        metadata_options: cfnmap::metadata(
+            rd.block("metadata_options"),
+            [
+                "http_tokens",
+                "http_endpoint",
+                "http_put_response_hop_limit",
+            ],
+        ),
+        block_devices: Value::Known(devices),
+        associate_public_ip_address: cfnmap::associate_public_ip(
+            &rd.blocks("network_interfaces"),
+            "associate_public_ip_address",
+        ),
+        image_id: rd.opt_string("image_id"),
+        instance_type: rd.opt_string("instance_type"),
+        iam_instance_profile: profile,
+    }
 }
 
 fn push_rule(acc: &mut Value<Vec<SecurityGroupRule>>, rule: Value<SecurityGroupRule>) {

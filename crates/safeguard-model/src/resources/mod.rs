@@ -14,6 +14,7 @@ mod s3;
 pub use account::*;
 pub use app::*;
 pub use backup::*;
+mod launch_template;
 pub use datastores::*;
 pub use ec2::*;
 pub use iam::*;
@@ -38,6 +39,7 @@ pub trait TypedSubject: Subject {
     const KIND: ResourceKind;
 }
 
+pub use launch_template::*;
 /// The resource types a rule is evaluated on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SubjectKind {
@@ -202,6 +204,7 @@ resources! {
     ApiGatewayStage(ApiGatewayStage) = "apigateway_stage", "apigateway", "AWS::ApiGateway::Stage";
     CloudFrontDistribution(CloudFrontDistribution) = "cloudfront_distribution", "cloudfront", "AWS::CloudFront::Distribution";
     BackupPlan(BackupPlan) = "backup_plan", "backup", "AWS::Backup::BackupPlan";
+    LaunchTemplate(LaunchTemplate) = "ec2_launch_template", "ec2", "AWS::EC2::LaunchTemplate";
     BackupVault(BackupVault) = "backup_vault", "backup", "AWS::Backup::BackupVault";
     Other(OtherResource) = "other", "other", "";
 }

@@ -13,6 +13,8 @@ mod instance_imdsv2_required;
 mod instance_managed_by_ssm;
 mod instance_no_public_ip;
 mod instance_uses_instance_profile;
+mod launch_template_block_devices_encrypted;
+mod launch_template_imdsv2_required;
 mod security_group_no_open_all_traffic;
 mod security_group_no_open_database_ports;
 mod security_group_no_open_rdp;
@@ -34,6 +36,8 @@ pub(crate) fn rules() -> Vec<&'static dyn Rule> {
         &security_group_no_open_all_traffic::RULE,
         &default_security_group_closed::RULE,
         &instance_managed_by_ssm::RULE,
+        &launch_template_imdsv2_required::RULE,
+        &launch_template_block_devices_encrypted::RULE,
     ];
     v.extend(vpc::rules());
     v
@@ -129,7 +133,7 @@ fn no_world_tcp(sg: &SecurityGroup, ports: &[i32], what: &str) -> Check {
 mod tests {
     #[test]
     fn every_rule_is_in_the_catalog() {
-        let ids = (1..=13)
+        let ids = (1..=15)
             .map(|n| format!("EC2-{n:03}"))
             .chain((1..=2).map(|n| format!("VPC-{n:03}")));
         for id in ids {
