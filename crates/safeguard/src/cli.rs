@@ -30,6 +30,12 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show everything about one rule: rationale, remediation, citations, examples.
     Explain(ExplainArgs),
+    /// Create, update and list attestations for the safeguards no API can show.
+    Attest(crate::commands::attest::AttestArgs),
+    /// Pack reports, inputs and evidence into a verifiable bundle (SHA-256 manifest, hash chain).
+    Evidence(crate::commands::evidence::EvidenceArgs),
+    /// Check an evidence bundle and its link to the previous one.
+    Verify(crate::commands::verify::VerifyArgs),
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +89,15 @@ pub struct ScanArgs {
     /// Print how long loading, evaluating and rendering took, on standard error.
     #[arg(long)]
     pub timings: bool,
+
+    /// Attestation file for the safeguards no API can show (default:
+    /// safeguard-attestations.yaml in the current directory, if present).
+    #[arg(long, value_name = "FILE")]
+    pub attestations: Option<PathBuf>,
+
+    /// Judge attestation expiry on this date instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = crate::commands::attest::parse_day)]
+    pub as_of: Option<safeguard_attest::Date>,
 }
 
 #[derive(Debug, Args)]

@@ -1,8 +1,11 @@
 //! One module per subcommand.
 
+pub(crate) mod attest;
+pub(crate) mod evidence;
 mod explain;
 mod rules;
 mod scan;
+pub(crate) mod verify;
 
 use crate::cli::{Cli, Command};
 
@@ -12,6 +15,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Scan(args) => scan::run(args),
         Command::Rules(args) => rules::run(args).map(|()| 0),
         Command::Explain(args) => explain::run(args).map(|()| 0),
+        Command::Attest(args) => attest::run(args),
+        Command::Evidence(args) => evidence::run(args),
+        Command::Verify(args) => verify::run(args),
     }
 }
 

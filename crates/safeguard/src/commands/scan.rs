@@ -25,7 +25,8 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         },
         settings: Default::default(),
     };
-    let report = evaluate(&inventory, safeguard_rules::all(), &options)?;
+    let mut report = evaluate(&inventory, safeguard_rules::all(), &options)?;
+    report.set_attestations(super::attest::load(args.attestations.as_deref(), args.as_of)?);
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
@@ -41,6 +42,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
             .inventories
             .first()
             .map(|p| p.display().to_string().replace('\\', "/")),
+        ..RenderOptions::default()
     };
     let rendering = Instant::now();
     let text = render(&report, format(args.format), &render_options);
