@@ -168,6 +168,12 @@ fn the_example_tells_its_story() {
         ("backup-vault-customer-managed-key", format!("arn:aws:backup:us-west-2:{acct}:backup-vault:phi-vault-dr"), Status::Unknown),
         ("backup-vault-customer-managed-key", format!("arn:aws:backup:us-east-1:{acct}:backup-vault:phi-vault"), Status::Pass),
         ("rds-instance-in-backup-plan", format!("arn:aws:rds:us-east-1:{acct}:db:ehr-prod"), Status::Pass),
+        ("resource-in-hipaa-eligible-service", "arn:aws:lightsail:us-east-1:111122223333:Instance/3f9b1d7e-2c4a-4e86-a1b0-c5d7e9f2a4b6".into(), Status::Fail),
+        ("resource-in-hipaa-eligible-service", "arn:aws:s3:::harborview-patient-documents".into(), Status::Pass),
+        ("resource-name-and-tags-free-of-phi", format!("arn:aws:ssm:us-east-1:{acct}:parameter/intake/reprocess/mrn-00482913"), Status::Fail),
+        ("ses-configuration-set-requires-tls", format!("arn:aws:ses:us-east-1:{acct}:configuration-set/appointment-reminders"), Status::Fail),
+        ("docdb-cluster-tls-required", format!("arn:aws:rds:us-east-1:{acct}:cluster:care-notes"), Status::Fail),
+        ("kinesis-stream-encrypted", format!("arn:aws:kinesis:us-east-1:{acct}:stream/bedside-vitals"), Status::Fail),
     ];
     let mut wrong = Vec::new();
     for (name, id, expect) in expectations {

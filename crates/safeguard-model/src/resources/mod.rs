@@ -2,26 +2,53 @@
 
 mod account;
 mod app;
+mod athena;
 mod backup;
+mod codebuild;
 mod datastores;
+mod docdb;
 mod ec2;
+mod ecs;
+mod eks;
+mod glue;
 mod iam;
+mod kinesis;
 mod kms;
+mod launch_template;
 mod logging;
+mod msk;
+mod neptune;
 mod rds;
 mod s3;
+mod sagemaker;
+mod ses;
+mod ssm;
+mod workspaces;
 
 pub use account::*;
 pub use app::*;
+pub use athena::*;
 pub use backup::*;
-mod launch_template;
+pub use codebuild::*;
 pub use datastores::*;
+pub use docdb::*;
 pub use ec2::*;
+pub use ecs::*;
+pub use eks::*;
+pub use glue::*;
 pub use iam::*;
+pub use kinesis::*;
 pub use kms::*;
+pub use launch_template::*;
 pub use logging::*;
+pub use msk::*;
+pub use neptune::*;
 pub use rds::*;
 pub use s3::*;
+pub use sagemaker::*;
+pub use ses::*;
+pub use ssm::*;
+pub use workspaces::*;
 
 use crate::Meta;
 use serde::{Deserialize, Serialize};
@@ -39,7 +66,6 @@ pub trait TypedSubject: Subject {
     const KIND: ResourceKind;
 }
 
-pub use launch_template::*;
 /// The resource types a rule is evaluated on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SubjectKind {
@@ -178,6 +204,7 @@ resources! {
     IamRole(IamRole) = "iam_role", "iam", "AWS::IAM::Role";
     S3Bucket(S3Bucket) = "s3_bucket", "s3", "AWS::S3::Bucket";
     Ec2Instance(Ec2Instance) = "ec2_instance", "ec2", "AWS::EC2::Instance";
+    LaunchTemplate(LaunchTemplate) = "ec2_launch_template", "ec2", "AWS::EC2::LaunchTemplate";
     EbsVolume(EbsVolume) = "ebs_volume", "ec2", "AWS::EC2::Volume";
     EbsSnapshot(EbsSnapshot) = "ebs_snapshot", "ec2", "AWS::EC2::Snapshot";
     SecurityGroup(SecurityGroup) = "security_group", "ec2", "AWS::EC2::SecurityGroup";
@@ -204,8 +231,20 @@ resources! {
     ApiGatewayStage(ApiGatewayStage) = "apigateway_stage", "apigateway", "AWS::ApiGateway::Stage";
     CloudFrontDistribution(CloudFrontDistribution) = "cloudfront_distribution", "cloudfront", "AWS::CloudFront::Distribution";
     BackupPlan(BackupPlan) = "backup_plan", "backup", "AWS::Backup::BackupPlan";
-    LaunchTemplate(LaunchTemplate) = "ec2_launch_template", "ec2", "AWS::EC2::LaunchTemplate";
     BackupVault(BackupVault) = "backup_vault", "backup", "AWS::Backup::BackupVault";
+    DocDbCluster(DocDbCluster) = "docdb_cluster", "docdb", "AWS::DocDB::DBCluster";
+    NeptuneCluster(NeptuneCluster) = "neptune_cluster", "neptune", "AWS::Neptune::DBCluster";
+    KinesisStream(KinesisStream) = "kinesis_stream", "kinesis", "AWS::Kinesis::Stream";
+    EcsTaskDefinition(EcsTaskDefinition) = "ecs_task_definition", "ecs", "AWS::ECS::TaskDefinition";
+    EksCluster(EksCluster) = "eks_cluster", "eks", "AWS::EKS::Cluster";
+    SesConfigurationSet(SesConfigurationSet) = "ses_configuration_set", "ses", "AWS::SES::ConfigurationSet";
+    AthenaWorkgroup(AthenaWorkgroup) = "athena_workgroup", "athena", "AWS::Athena::WorkGroup";
+    MskCluster(MskCluster) = "msk_cluster", "kafka", "AWS::MSK::Cluster";
+    CodeBuildProject(CodeBuildProject) = "codebuild_project", "codebuild", "AWS::CodeBuild::Project";
+    SageMakerEndpointConfig(SageMakerEndpointConfig) = "sagemaker_endpoint_config", "sagemaker", "AWS::SageMaker::EndpointConfig";
+    Workspace(Workspace) = "workspaces_workspace", "workspaces", "AWS::WorkSpaces::Workspace";
+    SsmParameter(SsmParameter) = "ssm_parameter", "ssm", "AWS::SSM::Parameter";
+    GlueConnection(GlueConnection) = "glue_connection", "glue", "AWS::Glue::Connection";
     Other(OtherResource) = "other", "other", "";
 }
 
