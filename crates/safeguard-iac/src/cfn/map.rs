@@ -481,10 +481,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             // this template shows it, located at the listener.
             "AWS::ElasticLoadBalancingV2::Listener" => Resource::LoadBalancer(LoadBalancer {
                 meta,
-                lb_type: Value::unknown(
-                    UnknownReason::Unresolved,
-                    to_ids(rd.raw("LoadBalancerArn")).join(","),
-                ),
+                lb_type: lb_type_of(rd.raw("LoadBalancerArn"), rd.raw("Protocol")),
                 scheme: Value::unknown(
                     UnknownReason::Unresolved,
                     to_ids(rd.raw("LoadBalancerArn")).join(","),
@@ -1163,6 +1160,36 @@ pub fn associate_public_ip(interfaces: &[Reader<'_>], key: &str) -> Value<Option
         }
     }
     acc
+}
+
+/// The type of a load balancer declared elsewhere, from what its listener shows: the ARN's
+/// `loadbalancer/app|net|gwy/` part, else the listener protocol (HTTP and HTTPS exist only on
+/// application load balancers, TCP, TLS and UDP only on network ones, GENEVE on gateways).
+pub fn lb_type_of(arn: Option<&V>, protocol: Option<&V>) -> Value<String> {
+    if let Some(a) = arn.and_then(V::as_str) {
+        for (part, t) in [
+            (":loadbalancer/app/", "application"),
+            (":loadbalancer/net/", "network"),
+            (":loadbalancer/gwy/", "gateway"),
+        ] {
+            if a.contains(part) {
+                return Value::Known(t.into());
+            }
+        }
+    }
+    let by_protocol =
+        protocol
+            .and_then(V::as_str)
+            .and_then(|p| match p.to_ascii_uppercase().as_str() {
+                "HTTP" | "HTTPS" => Some("application"),
+                "TCP" | "TLS" | "UDP" | "TCP_UDP" => Some("network"),
+                "GENEVE" => Some("gateway"),
+                _ => None,
+            });
+    match by_protocol {
+        Some(t) => Value::Known(t.into()),
+        None => Value::unknown(UnknownReason::Unresolved, to_ids(arn).join(",")),
+    }
 }
 
 trait OrLt {

@@ -599,10 +599,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 }
                 Resource::LoadBalancer(LoadBalancer {
                     meta,
-                    lb_type: Value::unknown(
-                        UnknownReason::Unresolved,
-                        to_ids(rd.raw("load_balancer_arn")).join(","),
-                    ),
+                    lb_type: cfnmap::lb_type_of(rd.raw("load_balancer_arn"), rd.raw("protocol")),
                     scheme: Value::unknown(
                         UnknownReason::Unresolved,
                         to_ids(rd.raw("load_balancer_arn")).join(","),

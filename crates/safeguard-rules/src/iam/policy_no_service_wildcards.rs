@@ -17,7 +17,9 @@ pub static RULE: RuleDef<IamPolicy> = RuleDef {
             and Access Management section asks for permissions on the specific API actions users \
             need, and access authorisation (164.308(a)(4)(ii)(B)) asks access to match the job. \
             Severity is low because a wildcard on a narrow resource is often tolerable; the \
-            finding lists each one for review.",
+            finding lists each one for review. `*` allowed on named resources (every action of \
+            every service there) counts too; `*` on every resource is IAM-005's full \
+            administrator access.",
         remediation: Remediation {
             console: "IAM > Policies > POLICY > Edit: replace each `service:*` with the actions \
                 used (IAM > Policies > POLICY > Access Advisor, or IAM Access Analyzer policy \
@@ -43,6 +45,12 @@ pub static RULE: RuleDef<IamPolicy> = RuleDef {
                         {"Effect": "Allow", "Action": ["kms:*", "logs:GetLogEvents"], "Resource": "*"}]}}]"#,
             },
             Example {
+                name: "every action on one bucket",
+                expect: Status::Fail,
+                resources: r#"[{"type": "iam_policy", "id": "arn:aws:iam::111122223333:policy/intake", "name": "intake", "account": "111122223333",
+                    "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::intake/*"}]}}]"#,
+            },
+            Example {
                 name: "wildcard only in a deny",
                 expect: Status::Pass,
                 resources: r#"[{"type": "iam_policy", "id": "arn:aws:iam::111122223333:policy/no-delete", "name": "no-delete", "account": "111122223333",
@@ -61,7 +69,19 @@ pub static RULE: RuleDef<IamPolicy> = RuleDef {
 };
 
 fn check(policy: &IamPolicy, _cx: &Context) -> Check {
-    let wildcards = policy.document.need("document")?.service_wildcards();
+    let doc = policy.document.need("document")?;
+    let mut wildcards = doc.service_wildcards();
+    // `*` on named resources is every action of every service there: broader than any
+    // service wildcard. (`*` on `*` is IAM-005's full administrator access.)
+    let scoped_all = doc.statements().into_iter().any(|s| {
+        s.allow
+            && s.actions.iter().any(|a| a == "*" || a == "*:*")
+            && !s.resources.is_empty()
+            && !s.resources.iter().any(|r| r == "*")
+    });
+    if scoped_all {
+        wildcards.insert(0, "* (every action) on named resources".to_string());
+    }
     Ok(if wildcards.is_empty() {
         Outcome::pass("the policy allows no service-wide action wildcards")
     } else {
