@@ -24,7 +24,7 @@ pub fn stacked_bars(title: &str, rows: &[(String, Vec<Segment>)]) -> String {
     let mut o = String::new();
     let _ = write!(
         o,
-        "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{}</title>",
+        "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{}</title>",
         esc(title)
     );
     for (i, (label, segs)) in rows.iter().enumerate() {
@@ -90,7 +90,7 @@ pub fn trend(title: &str, points: &[(String, f64)]) -> String {
     let mut o = String::new();
     let _ = write!(
         o,
-        "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{}</title>",
+        "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{}</title>",
         esc(title)
     );
     for v in [0.0, 50.0, 100.0] {

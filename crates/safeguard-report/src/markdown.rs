@@ -256,8 +256,8 @@ fn responsibility(out: &mut String, report: &Report) {
         "Service categories in use: {}.\n",
         if cats.is_empty() { "none".to_string() } else { cats.join(", ") }
     );
-    out.push_str("| Section | Title | Carried by | Checked by rules | Attested by | State |\n");
-    out.push_str("|---|---|---|---|---|---|\n");
+    out.push_str("| Section | Title | Carried by | Evidence | Checked by rules | Attested by | State |\n");
+    out.push_str("|---|---|---|---|---|---|---|\n");
     for s in &r.specs {
         let rules: Vec<String> = s.rules.iter().map(|x| format!("{} {}", code(x.id), x.status)).collect();
         let atts: Vec<String> = s
@@ -267,10 +267,11 @@ fn responsibility(out: &mut String, report: &Report) {
             .collect();
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} |",
             text(&s.id),
             text(&s.title),
             common::owner_label(s.owner),
+            s.evidence.replace('_', " "),
             rules.join(" "),
             atts.join(" "),
             s.state

@@ -75,6 +75,7 @@ fn opts() -> RenderOptions {
         fail_on: Severity::High,
         show_passes: false,
         inventory_path: Some("inventories/estate.json".to_string()),
+        history: Vec::new(),
     }
 }
 
