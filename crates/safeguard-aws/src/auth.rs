@@ -26,6 +26,8 @@ pub(crate) struct Target {
     pub account: String,
     pub config: Option<SdkConfig>,
     pub failure: Option<Unknown>,
+    /// The account's tags, read from the management account with `--org`.
+    pub tags: Option<Value<safeguard_model::Tags>>,
 }
 
 /// Who the credentials belong to (from `sts:GetCallerIdentity`).
@@ -260,12 +262,15 @@ pub(crate) async fn organization_targets(
         .map(|r| r.as_ref().to_string())
         .unwrap_or_else(|| "us-east-1".into());
     let partition = crate::runtime::partition_of(&home);
+    let client = &client;
     let runs = accounts.into_iter().map(|id| async move {
+        let tags = account_tags(client, &id).await;
         if id == caller.account {
             return Target {
                 account: id,
                 config: Some(base.clone()),
                 failure: None,
+                tags: Some(tags),
             };
         }
         let role = format!("arn:{partition}:iam::{id}:role/{role_name}");
@@ -279,6 +284,7 @@ pub(crate) async fn organization_targets(
                 account: id,
                 config: Some(config),
                 failure: None,
+                tags: Some(tags),
             },
             Err(e) => {
                 let code = e
@@ -305,11 +311,38 @@ pub(crate) async fn organization_targets(
                         reason,
                         format!("sts:AssumeRole {role}: {what}"),
                     )),
+                    tags: Some(tags),
                 }
             }
         }
     });
     Ok(bounded(runs, 8).await)
+}
+
+/// An account's tags as the organisation records them (`organizations:ListTagsForResource`).
+async fn account_tags(
+    client: &aws_sdk_organizations::Client,
+    id: &str,
+) -> Value<safeguard_model::Tags> {
+    let mut pages = client
+        .list_tags_for_resource()
+        .resource_id(id)
+        .into_paginator()
+        .items()
+        .send();
+    let mut tags = safeguard_model::Tags::new();
+    while let Some(item) = pages.next().await {
+        match item {
+            Ok(t) => {
+                tags.insert(t.key().to_string(), t.value().to_string());
+            }
+            Err(e) => {
+                return CallError::from_sdk("organizations:ListTagsForResource", "global", e)
+                    .value()
+            }
+        }
+    }
+    Value::Known(tags)
 }
 
 /// EC2 `DescribeRegions` (`AllRegions=false`): the regions enabled for the account, sorted.
@@ -350,5 +383,6 @@ pub(crate) async fn enabled_regions(
 pub const CORE_ACTIONS: &[&str] = &[
     "ec2:DescribeRegions",
     "organizations:ListAccounts",
+    "organizations:ListTagsForResource",
     "sts:GetCallerIdentity",
 ];

@@ -62,7 +62,12 @@ impl CallError {
             SdkError::ServiceError(ctx) => {
                 let status = ctx.raw().status().as_u16();
                 let code = ctx.err().code().map(str::to_string);
-                let shown = code.clone().unwrap_or_else(|| format!("HTTP {status}"));
+                let shown = match &code {
+                    Some(c) => c.clone(),
+                    // A success status without a readable body: the answer did not parse.
+                    None if status < 300 => format!("unreadable response (HTTP {status})"),
+                    None => format!("HTTP {status}"),
+                };
                 let reason = classify(code.as_deref(), status);
                 CallError {
                     code,

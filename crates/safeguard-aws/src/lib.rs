@@ -180,6 +180,7 @@ pub async fn collect_with_stats(opts: &CollectOptions) -> Result<Collection, Col
             account: caller.account.clone(),
             config: Some(base.clone()),
             failure: None,
+            tags: None,
         }],
     };
 

@@ -84,9 +84,12 @@ impl Intercept for Counter {
         "safeguard-call-counter"
     }
 
-    fn read_before_execution(
+    // Not `read_before_execution`: client interceptors see that hook before the operation's
+    // metadata is in the config bag.
+    fn read_before_serialization(
         &self,
         _context: &BeforeSerializationInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
         cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
         let op = cfg
@@ -120,6 +123,8 @@ pub struct Scope {
     pub(crate) concurrency: usize,
     /// Regions enabled for the account (filled for the account collector).
     pub(crate) enabled_regions: Value<Vec<String>>,
+    /// The account's tags when the management account already read them (`--org`).
+    pub(crate) account_tags: Option<Value<Tags>>,
     limiter: Semaphore,
     stats: Arc<Stats>,
 }
@@ -148,6 +153,7 @@ impl Scope {
             service,
             concurrency: concurrency.max(1),
             enabled_regions: Value::default(),
+            account_tags: None,
             limiter: Semaphore::new(concurrency.max(1)),
             stats,
         }
@@ -156,6 +162,11 @@ impl Scope {
     /// The interceptor to install on this scope's clients.
     pub(crate) fn counter(&self) -> Counter {
         Counter::new(self.stats.clone(), self.service.iam_prefix)
+    }
+
+    /// The interceptor for a client of another service than the scope's own.
+    pub(crate) fn counter_for(&self, prefix: &'static str) -> Counter {
+        Counter::new(self.stats.clone(), prefix)
     }
 
     /// One API call under the scope's concurrency limit.
@@ -414,6 +425,7 @@ pub(crate) async fn collect_account(
                 stats.clone(),
             );
             scope.enabled_regions = enabled.clone();
+            scope.account_tags = target.tags.clone();
             units.push(scope);
         } else {
             for region in &regions {

@@ -14,6 +14,7 @@ pub(crate) const ACTIONS: &[&str] = &[
     "iam:GetAccountPasswordPolicy",
     "iam:GetAccountSummary",
     "iam:ListVirtualMFADevices",
+    "organizations:ListTagsForResource",
     "s3:GetAccountPublicAccessBlock",
 ];
 
@@ -30,12 +31,24 @@ impl ResolveEndpoint for Verbatim {
 
 pub(crate) async fn collect(s: &Scope, out: &mut Out) {
     let iam = client!(s, aws_sdk_iam);
-    let account = client!(s, aws_sdk_account);
+    let account = aws_sdk_account::Client::from_conf(
+        aws_sdk_account::config::Builder::from(&s.sdk)
+            .interceptor(s.counter_for("account"))
+            .build(),
+    );
     let endpoint = s.sdk.endpoint_url().map(str::to_string);
-    let s3control = client!(s, aws_sdk_s3control, |b| match endpoint {
-        Some(url) => b.endpoint_resolver(Verbatim(url)),
-        None => b,
-    });
+    let s3control = {
+        let b = aws_sdk_s3control::config::Builder::from(&s.sdk).interceptor(s.counter_for("s3"));
+        let b = match endpoint {
+            Some(url) => b.endpoint_resolver(Verbatim(url)),
+            None => b,
+        };
+        aws_sdk_s3control::Client::from_conf(b.build())
+    };
+    let tags = match &s.account_tags {
+        Some(t) => t.clone(),
+        None => own_tags(s).await,
+    };
 
     let (summary, mfa, policy, pab, contact) = tokio::join!(
         s.call("iam:GetAccountSummary", iam.get_account_summary().send()),
@@ -134,11 +147,7 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
         Err(e) => e.value(),
     };
 
-    let mut meta = s.meta(
-        s.account.clone(),
-        s.account.clone(),
-        Value::Known(Default::default()),
-    );
+    let mut meta = s.meta(s.account.clone(), s.account.clone(), tags);
     meta.region = "global".to_string();
     out.push(Account {
         meta,
@@ -150,4 +159,35 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
         security_contact_registered,
         enabled_regions: s.enabled_regions.clone(),
     });
+}
+
+/// The account's tags, kept by AWS Organizations. An account outside any organisation has
+/// none; a member account may not read them (with `--org` they come from the management
+/// account instead).
+async fn own_tags(s: &Scope) -> Value<safeguard_model::Tags> {
+    let org = aws_sdk_organizations::Client::from_conf(
+        aws_sdk_organizations::config::Builder::from(&s.sdk)
+            .interceptor(s.counter_for("organizations"))
+            .build(),
+    );
+    let l = s
+        .pages(
+            "organizations:ListTagsForResource",
+            org.list_tags_for_resource()
+                .resource_id(&s.account)
+                .into_paginator()
+                .items()
+                .send(),
+        )
+        .await;
+    match l.error {
+        Some(e) if e.is(&["AWSOrganizationsNotInUseException"]) => Value::Known(Default::default()),
+        Some(e) => e.value(),
+        None => Value::Known(
+            l.items
+                .iter()
+                .map(|t| (t.key().to_string(), t.value().to_string()))
+                .collect(),
+        ),
+    }
 }

@@ -1,12 +1,13 @@
 //! AWS Config configuration recorders (one per region) and their status.
 
 use super::client;
-use crate::runtime::{Out, Scope};
+use crate::runtime::{tags, Out, Scope};
 use safeguard_model::{ConfigRecorder, Value};
 
 pub(crate) const ACTIONS: &[&str] = &[
     "config:DescribeConfigurationRecorderStatus",
     "config:DescribeConfigurationRecorders",
+    "config:ListTagsForResource",
 ];
 
 pub(crate) async fn collect(s: &Scope, out: &mut Out) {
@@ -49,8 +50,27 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
             .arn()
             .map(str::to_string)
             .unwrap_or_else(|| s.arn("config", &format!("config-recorder/{name}")));
+        let tagged = s
+            .pages(
+                "config:ListTagsForResource",
+                c.list_tags_for_resource()
+                    .resource_arn(&arn)
+                    .into_paginator()
+                    .items()
+                    .send(),
+            )
+            .await;
+        let tags = match tagged.error {
+            Some(e) => e.value(),
+            None => Value::Known(tags(
+                tagged
+                    .items
+                    .iter()
+                    .filter_map(|t| Some((t.key()?, t.value().unwrap_or_default()))),
+            )),
+        };
         out.push(ConfigRecorder {
-            meta: s.meta(arn, name, Value::default()),
+            meta: s.meta(arn, name, tags),
             recording,
             all_supported: Value::Known(group.is_none_or(|g| g.all_supported())),
             include_global_resources: Value::Known(

@@ -21,6 +21,7 @@ pub(crate) const ACTIONS: &[&str] = &[
     "iam:GetLoginProfile",
     "iam:ListAccessKeys",
     "iam:ListMFADevices",
+    "iam:ListPolicyTags",
     "iam:ListUsers",
 ];
 
@@ -59,17 +60,22 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
     };
 
     let mut users = Vec::new();
+    let mut policies = Vec::new();
     for page in &details {
         for r in page.role_detail_list() {
             out.push(role(s, r));
         }
-        for p in page.policies() {
-            out.push(managed_policy(s, p));
-        }
+        policies.extend(page.policies().iter().cloned());
         users.extend(page.user_detail_list().iter().cloned());
     }
     let last_used = &last_used;
     let c = &c;
+    for p in s
+        .each(policies, |p| async move { managed_policy(s, c, p).await })
+        .await
+    {
+        out.push(p);
+    }
     for u in s
         .each(users, |u| async move { user(s, c, u, last_used).await })
         .await
@@ -126,7 +132,11 @@ fn role(s: &Scope, r: &aws_sdk_iam::types::RoleDetail) -> IamRole {
     }
 }
 
-fn managed_policy(s: &Scope, p: &aws_sdk_iam::types::ManagedPolicyDetail) -> IamPolicy {
+async fn managed_policy(
+    s: &Scope,
+    c: &Client,
+    p: aws_sdk_iam::types::ManagedPolicyDetail,
+) -> IamPolicy {
     let name = p.policy_name().unwrap_or_default();
     let arn = p
         .arn()
@@ -143,8 +153,22 @@ fn managed_policy(s: &Scope, p: &aws_sdk_iam::types::ManagedPolicyDetail) -> Iam
             format!("iam:GetAccountAuthorizationDetails returned no default version for {name}"),
         ),
     };
+    let tagged = s
+        .pages(
+            "iam:ListPolicyTags",
+            c.list_policy_tags()
+                .policy_arn(&arn)
+                .into_paginator()
+                .items()
+                .send(),
+        )
+        .await;
+    let tags = match tagged.error {
+        Some(e) => e.value(),
+        None => Value::Known(tags(tagged.items.iter().map(|t| (t.key(), t.value())))),
+    };
     IamPolicy {
-        meta: s.meta(arn, name, Value::default()),
+        meta: s.meta(arn, name, tags),
         document,
         attachment_count: Value::Known(p.attachment_count().unwrap_or(0).max(0) as u32),
     }

@@ -10,4 +10,7 @@
 //! The moto tests need `moto_server` (run `scripts/test`); without it they say so and pass,
 //! unless `CI` or `SAFEGUARD_REQUIRE_MOTO` is set.
 
+mod common;
 mod permissions;
+mod plant;
+mod scenario;

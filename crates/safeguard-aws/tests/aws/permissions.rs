@@ -99,6 +99,7 @@ const MANAGED_GRANTS: &[(&str, &str)] = &[
     ("SecurityAudit", "cloudtrail:GetTrailStatus"),
     ("SecurityAudit", "cloudtrail:ListTags"),
     ("SecurityAudit", "config:Describe*"),
+    ("SecurityAudit", "config:List*"),
     ("SecurityAudit", "dynamodb:DescribeContinuousBackups"),
     ("SecurityAudit", "dynamodb:DescribeTable"),
     ("SecurityAudit", "dynamodb:ListTables"),
