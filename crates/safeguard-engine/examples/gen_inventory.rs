@@ -40,7 +40,7 @@ fn resource(rng: &mut Rng, n: usize) -> Value {
     let account = ACCOUNTS[n % ACCOUNTS.len()];
     let region = REGIONS[(n / 7) % REGIONS.len()];
     let bad = rng.chance(20);
-    let tags = json!({"phi": if n % 3 == 0 { "true" } else { "false" }, "env": "prod"});
+    let tags = json!({"phi": if n.is_multiple_of(3) { "true" } else { "false" }, "env": "prod"});
     let slot = rng.next() % 100;
     let mut r = match slot {
         0..=9 => json!({"type": "s3_bucket", "id": format!("arn:aws:s3:::bucket-{n}"),
