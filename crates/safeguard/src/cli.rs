@@ -36,6 +36,10 @@ pub enum Command {
     Evidence(crate::commands::evidence::EvidenceArgs),
     /// Check an evidence bundle and its link to the previous one.
     Verify(crate::commands::verify::VerifyArgs),
+    /// List recorded scans with their scores.
+    History(crate::commands::history::HistoryArgs),
+    /// New, fixed and still-open findings and changed resources between two recorded scans.
+    Diff(crate::commands::diff::DiffArgs),
 }
 
 #[derive(Debug, Args)]
@@ -89,6 +93,9 @@ pub struct ScanArgs {
     /// Print how long loading, evaluating and rendering took, on standard error.
     #[arg(long)]
     pub timings: bool,
+
+    #[command(flatten)]
+    pub record: crate::commands::history::ScanRecordArgs,
 
     /// Attestation file for the safeguards no API can show (default:
     /// safeguard-attestations.yaml in the current directory, if present).

@@ -2,7 +2,9 @@
 
 pub(crate) mod attest;
 pub(crate) mod evidence;
+pub(crate) mod diff;
 mod explain;
+pub(crate) mod history;
 mod rules;
 mod scan;
 pub(crate) mod verify;
@@ -18,6 +20,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Attest(args) => attest::run(args),
         Command::Evidence(args) => evidence::run(args),
         Command::Verify(args) => verify::run(args),
+        Command::History(args) => history::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 

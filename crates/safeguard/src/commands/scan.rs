@@ -11,6 +11,7 @@ use std::time::Instant;
 
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
+    let started_at = chrono::Utc::now();
     let inventory = load_inventories(&args.inventories)?;
     let loaded = started.elapsed();
     let options = Options {
@@ -27,6 +28,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     };
     let mut report = evaluate(&inventory, safeguard_rules::all(), &options)?;
     report.set_attestations(super::attest::load(args.attestations.as_deref(), args.as_of)?);
+    super::history::apply_waivers(&mut report, &args.record, &[])?;
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
@@ -59,6 +61,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
             started.elapsed().as_secs_f64()
         );
     }
+    super::history::record_scan(&report, &inventory, &args.record, started_at)?;
     Ok(report.exit_code(args.fail_on) as u8)
 }
 
