@@ -29,6 +29,12 @@ const COMPANIONS: &[(&str, &str, &str)] = &[
     ("AWS::Redshift::ClusterParameterGroup", "", ""),
     ("AWS::SNS::TopicPolicy", "AWS::SNS::Topic", "Topics"),
     ("AWS::SQS::QueuePolicy", "AWS::SQS::Queue", "Queues"),
+    ("AWS::SNS::Subscription", "AWS::SNS::Topic", "TopicArn"),
+    (
+        "AWS::Lambda::EventInvokeConfig",
+        "AWS::Lambda::Function",
+        "FunctionName",
+    ),
     (
         "AWS::SecretsManager::RotationSchedule",
         "AWS::SecretsManager::Secret",
@@ -175,6 +181,68 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
         }?;
         let r = &raws[idx];
         (r.rtype == rtype).then_some(r)
+    };
+
+    // Listener rules by the listener they belong to (its logical id).
+    let mut listener_rules: HashMap<&str, Vec<&Raw>> = HashMap::new();
+    for r in &raws {
+        if r.rtype == "AWS::ElasticLoadBalancingV2::ListenerRule" {
+            if let Some(t) = r.body.get("ListenerArn").and_then(V::target) {
+                listener_rules.entry(t).or_default().push(r);
+            }
+        }
+    }
+    let target_groups_of = |ls: &[&Raw]| -> Value<Vec<TargetGroup>> {
+        let mut actions: Vec<Reader<'_>> = Vec::new();
+        for l in ls {
+            actions.extend(l.reader().blocks("DefaultActions"));
+            for rule in listener_rules.get(l.address.as_str()).into_iter().flatten() {
+                actions.extend(rule.reader().blocks("Actions"));
+            }
+        }
+        let mut refs: Vec<&V> = Vec::new();
+        for a in &actions {
+            refs.extend(a.raw("TargetGroupArn"));
+            for f in a.blocks("ForwardConfig") {
+                refs.extend(
+                    f.blocks("TargetGroups")
+                        .iter()
+                        .filter_map(|t| t.raw("TargetGroupArn")),
+                );
+            }
+        }
+        let mut out: Vec<TargetGroup> = Vec::new();
+        for v in refs {
+            let Some(tg) = lookup(Some(v), "AWS::ElasticLoadBalancingV2::TargetGroup") else {
+                return Value::unknown(
+                    UnknownReason::Unresolved,
+                    format!(
+                        "target group {} is not in this template",
+                        to_ids(Some(v)).join(",")
+                    ),
+                );
+            };
+            let tr = tg.reader();
+            let lambda = tr.raw("TargetType").and_then(V::as_str) == Some("lambda");
+            let protocol = match (tr.raw("Protocol"), lambda) {
+                (_, true) => None,
+                (Some(p), false) => match crate::value::to_string("Protocol", p) {
+                    Value::Known(p) => Some(p.to_ascii_uppercase()),
+                    Value::Unknown(u) => return Value::Unknown(u),
+                },
+                (None, false) => return crate::value::not_set("TargetGroup Protocol"),
+            };
+            let name = tg.name(NAME_PROPS);
+            if out.iter().any(|t| t.name == name) {
+                continue;
+            }
+            out.push(TargetGroup {
+                name,
+                protocol,
+                port: tr.raw("Port").and_then(V::as_f64).map(|p| p as u32),
+            });
+        }
+        Value::Known(out)
     };
 
     let mut out = Vec::with_capacity(raws.len());
@@ -470,6 +538,9 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     lb_type: rd.string_or("Type", "application"),
                     scheme: rd.string_or("Scheme", "internet-facing"),
                     listeners: listeners(&comps("AWS::ElasticLoadBalancingV2::Listener")),
+                    target_groups: target_groups_of(&comps(
+                        "AWS::ElasticLoadBalancingV2::Listener",
+                    )),
                     access_logs: attr("access_logs.s3.enabled"),
                     deletion_protection: attr("deletion_protection.enabled"),
                     drop_invalid_headers: attr("routing.http.drop_invalid_header_fields.enabled"),
@@ -487,6 +558,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     to_ids(rd.raw("LoadBalancerArn")).join(","),
                 ),
                 listeners: listeners(&[r]),
+                target_groups: target_groups_of(&[r]),
                 access_logs: Value::unknown(
                     UnknownReason::NotCollected,
                     "load balancer not in this template",
@@ -512,7 +584,18 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 meta,
                 kms_key_id: rd.opt_string("KmsMasterKeyId"),
                 policy: joined_policy(&comps("AWS::SNS::TopicPolicy"), "PolicyDocument"),
-                ..Default::default()
+                subscriptions: {
+                    // Inline `Subscription` entries and AWS::SNS::Subscription resources.
+                    let inline = subscriptions_of(rd.blocks("Subscription"), "Protocol");
+                    let more = subscriptions(&comps("AWS::SNS::Subscription"), "Protocol");
+                    match (inline, more) {
+                        (Value::Known(mut a), Value::Known(b)) => {
+                            a.extend(b);
+                            Value::Known(a)
+                        }
+                        (Value::Unknown(u), _) | (_, Value::Unknown(u)) => Value::Unknown(u),
+                    }
+                },
             }),
             "AWS::SQS::Queue" => Resource::SqsQueue(SqsQueue {
                 meta,
@@ -570,6 +653,23 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                         .map(|d| d.opt_string("TargetArn"))
                         .unwrap_or(Value::Known(None)),
                     reserved_concurrency: rd.opt_u32("ReservedConcurrentExecutions"),
+                    // EventInvokeConfig Qualifier: `$LATEST` is the unqualified function.
+                    on_failure_destination: match comps("AWS::Lambda::EventInvokeConfig")
+                        .iter()
+                        .find(|c| {
+                            matches!(
+                                c.body.get("Qualifier").and_then(V::as_str),
+                                None | Some("$LATEST")
+                            )
+                        }) {
+                        None => Value::Known(None),
+                        Some(c) => c
+                            .reader()
+                            .block("DestinationConfig")
+                            .and_then(|d| d.block("OnFailure"))
+                            .map(|f| f.opt_string("Destination"))
+                            .unwrap_or(Value::Known(None)),
+                    },
                     // TracingConfig Mode: default PassThrough.
                     tracing_mode: rd
                         .block("TracingConfig")
@@ -721,7 +821,8 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                                         ))
                                     })
                                     .collect(),
-                                ..Default::default()
+                                conditions: backup_conditions(s.block("Conditions")),
+                                not_resources: s.strings("NotResources"),
                             })
                             .collect(),
                     ),
@@ -753,7 +854,13 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 ),
                 groups: Value::Known(to_ids(rd.raw("Groups"))),
                 created: Value::Known(None),
-                password_created: Value::Known(None),
+                password_created: match rd.raw("LoginProfile") {
+                    Some(_) => Value::unknown(
+                        UnknownReason::Unresolved,
+                        "set when the login profile is created",
+                    ),
+                    None => Value::Known(None),
+                },
                 ..Default::default()
             }),
             "AWS::IAM::Role" => Resource::IamRole(IamRole {
@@ -898,6 +1005,12 @@ fn s3_bucket(r: &Raw, meta: Meta, policies: Vec<&Raw>) -> Resource {
         versioning,
         logging,
         object_lock: rd.bool_or("ObjectLockEnabled", false),
+        object_lock_default_retention: lock_retention(
+            rd.block("ObjectLockConfiguration")
+                .and_then(|c| c.block("Rule"))
+                .and_then(|r| r.block("DefaultRetention")),
+            ["Mode", "Days", "Years"],
+        ),
         replication: Value::Known(
             rd.block("ReplicationConfiguration")
                 .map(|c| {
@@ -1190,6 +1303,88 @@ pub fn lb_type_of(arn: Option<&V>, protocol: Option<&V>) -> Value<String> {
         Some(t) => Value::Known(t.into()),
         None => Value::unknown(UnknownReason::Unresolved, to_ids(arn).join(",")),
     }
+}
+
+/// SNS subscriptions from subscription resources; the endpoint is never kept.
+pub fn subscriptions(subs: &[&Raw], protocol_key: &str) -> Value<Vec<SnsSubscription>> {
+    let mut out = Vec::new();
+    for s in subs {
+        match s.reader().string_req(protocol_key) {
+            Value::Known(protocol) => out.push(SnsSubscription {
+                // The subscription ARN exists only after deployment.
+                arn: s.address.clone(),
+                protocol: protocol.to_ascii_lowercase(),
+            }),
+            Value::Unknown(u) => return Value::Unknown(u),
+        }
+    }
+    Value::Known(out)
+}
+
+/// Inline subscription entries (`AWS::SNS::Topic` `Subscription`).
+fn subscriptions_of(entries: Vec<Reader<'_>>, protocol_key: &str) -> Value<Vec<SnsSubscription>> {
+    let mut out = Vec::new();
+    for e in entries {
+        match e.string_req(protocol_key) {
+            Value::Known(protocol) => out.push(SnsSubscription {
+                arn: String::new(),
+                protocol: protocol.to_ascii_lowercase(),
+            }),
+            Value::Unknown(u) => return Value::Unknown(u),
+        }
+    }
+    Value::Known(out)
+}
+
+/// An Object Lock default retention from `[mode, days, years]` keys; `None` without one.
+pub fn lock_retention(
+    r: Option<Reader<'_>>,
+    keys: [&str; 3],
+) -> Value<Option<ObjectLockRetention>> {
+    let Some(r) = r else {
+        return Value::Known(None);
+    };
+    let mode = match r.string_req(keys[0]) {
+        Value::Known(m) => m,
+        Value::Unknown(u) => return Value::Unknown(u),
+    };
+    let days = match (r.opt_u32(keys[1]), r.opt_u32(keys[2])) {
+        (Value::Known(Some(d)), _) => d,
+        // Years are converted at 365 days a year.
+        (Value::Known(None), Value::Known(Some(y))) => y.saturating_mul(365),
+        (Value::Known(None), Value::Known(None)) => 0,
+        (Value::Unknown(u), _) | (_, Value::Unknown(u)) => return Value::Unknown(u),
+    };
+    Value::Known(Some(ObjectLockRetention { mode, days }))
+}
+
+/// `BackupSelection.Conditions`: `{StringEquals: [{ConditionKey, ConditionValue}], ...}`.
+fn backup_conditions(c: Option<Reader<'_>>) -> Value<Vec<SelectionCondition>> {
+    let mut out = Vec::new();
+    let Some(c) = c else {
+        return Value::Known(out);
+    };
+    for operator in [
+        "StringEquals",
+        "StringLike",
+        "StringNotEquals",
+        "StringNotLike",
+    ] {
+        for kv in c.blocks(operator) {
+            match (
+                kv.string_req("ConditionKey"),
+                kv.string_req("ConditionValue"),
+            ) {
+                (Value::Known(key), Value::Known(value)) => out.push(SelectionCondition {
+                    operator: operator.into(),
+                    key,
+                    value,
+                }),
+                (Value::Unknown(u), _) | (_, Value::Unknown(u)) => return Value::Unknown(u),
+            }
+        }
+    }
+    Value::Known(out)
 }
 
 trait OrLt {
@@ -1644,7 +1839,16 @@ fn cloudfront(rd: Reader<'_>, meta: Meta) -> CloudFrontDistribution {
                     .and_then(V::to_plain_string)
                     .unwrap_or_default()
             }),
-            ..Default::default()
+            origin_ssl_protocols: match o.block("CustomOriginConfig") {
+                None => Value::Known(Vec::new()),
+                Some(c) => match c.raw("OriginSSLProtocols") {
+                    Some(v) => to_strings("OriginSSLProtocols", v),
+                    None => Value::unknown(
+                        UnknownReason::NotCollected,
+                        "OriginSSLProtocols is not set: CloudFront's default applies",
+                    ),
+                },
+            },
         })
         .collect();
     let vc = cfg.block("ViewerCertificate");

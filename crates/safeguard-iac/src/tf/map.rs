@@ -88,6 +88,16 @@ const COMPANIONS: &[(&str, &[&str], &str)] = &[
         "load_balancer_arn",
     ),
     ("aws_sns_topic_policy", &["aws_sns_topic"], "arn"),
+    (
+        "aws_sns_topic_subscription",
+        &["aws_sns_topic"],
+        "topic_arn",
+    ),
+    (
+        "aws_lambda_function_event_invoke_config",
+        &["aws_lambda_function"],
+        "function_name",
+    ),
     ("aws_sqs_queue_policy", &["aws_sqs_queue"], "queue_url"),
     (
         "aws_secretsmanager_secret_rotation",
@@ -223,6 +233,69 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
     }
     let lookup = |v: Option<&V>, rtype: &str| -> Option<&Raw> {
         parents.get(rtype)?.find(v).map(|i| &raws[i])
+    };
+    // Listener rules by the listener they belong to (its address).
+    let mut listener_rules: HashMap<&str, Vec<&Raw>> = HashMap::new();
+    for r in raws {
+        if matches!(
+            r.rtype.as_str(),
+            "aws_lb_listener_rule" | "aws_alb_listener_rule"
+        ) {
+            if let Some(t) = r.body.get("listener_arn").and_then(V::target) {
+                listener_rules.entry(t).or_default().push(r);
+            }
+        }
+    }
+    let target_group = |v: &V| -> Option<&Raw> {
+        lookup(Some(v), "aws_lb_target_group").or_else(|| lookup(Some(v), "aws_alb_target_group"))
+    };
+    let target_groups_of = |ls: &[&Raw]| -> Value<Vec<TargetGroup>> {
+        let mut actions: Vec<Reader<'_>> = Vec::new();
+        for l in ls {
+            actions.extend(l.reader().blocks("default_action"));
+            for rule in listener_rules.get(l.address.as_str()).into_iter().flatten() {
+                actions.extend(rule.reader().blocks("action"));
+            }
+        }
+        let mut refs: Vec<&V> = Vec::new();
+        for a in &actions {
+            refs.extend(a.raw("target_group_arn"));
+            for f in a.blocks("forward") {
+                refs.extend(f.blocks("target_group").iter().filter_map(|t| t.raw("arn")));
+            }
+        }
+        let mut out: Vec<TargetGroup> = Vec::new();
+        for v in refs {
+            let Some(tg) = target_group(v) else {
+                return Value::unknown(
+                    UnknownReason::Unresolved,
+                    format!(
+                        "target group {} is not in this configuration",
+                        to_ids(Some(v)).join(",")
+                    ),
+                );
+            };
+            let tr = tg.reader();
+            let lambda = tr.raw("target_type").and_then(V::as_str) == Some("lambda");
+            let protocol = match (tr.raw("protocol"), lambda) {
+                (_, true) => None,
+                (Some(p), false) => match crate::value::to_string("protocol", p) {
+                    Value::Known(p) => Some(p.to_ascii_uppercase()),
+                    Value::Unknown(u) => return Value::Unknown(u),
+                },
+                (None, false) => return crate::value::not_set("target group protocol"),
+            };
+            let name = tg.name(NAME_ATTRS);
+            if out.iter().any(|t| t.name == name) {
+                continue;
+            }
+            out.push(TargetGroup {
+                name,
+                protocol,
+                port: tr.raw("port").and_then(V::as_f64).map(|p| p as u32),
+            });
+        }
+        Value::Known(out)
     };
 
     let mut out = Vec::with_capacity(raws.len());
@@ -578,6 +651,9 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 listeners: listeners(
                     &[comps("aws_lb_listener"), comps("aws_alb_listener")].concat(),
                 ),
+                target_groups: target_groups_of(
+                    &[comps("aws_lb_listener"), comps("aws_alb_listener")].concat(),
+                ),
                 // access_logs.enabled: default false, even with a bucket.
                 access_logs: rd
                     .block("access_logs")
@@ -605,6 +681,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                         to_ids(rd.raw("load_balancer_arn")).join(","),
                     ),
                     listeners: listeners(&[r]),
+                    target_groups: target_groups_of(&[r]),
                     access_logs: elsewhere(),
                     deletion_protection: elsewhere(),
                     drop_invalid_headers: elsewhere(),
@@ -620,7 +697,10 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     Some(p) => p.reader().policy("policy"),
                     None => rd.policy("policy"),
                 },
-                ..Default::default()
+                subscriptions: cfnmap::subscriptions(
+                    &comps("aws_sns_topic_subscription"),
+                    "protocol",
+                ),
             }),
             "aws_sqs_queue" => Resource::SqsQueue(SqsQueue {
                 meta,
@@ -686,6 +766,9 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                         .block("dead_letter_config")
                         .map(|d| d.opt_string("target_arn"))
                         .unwrap_or(Value::Known(None)),
+                    on_failure_destination: on_failure(&comps(
+                        "aws_lambda_function_event_invoke_config",
+                    )),
                     // reserved_concurrent_executions: -1 (the default) is unreserved.
                     reserved_concurrency: match rd
                         .raw("reserved_concurrent_executions")
@@ -865,7 +948,8 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                                         ))
                                     })
                                     .collect(),
-                                ..Default::default()
+                                conditions: selection_conditions(&sr),
+                                not_resources: sr.strings("not_resources"),
                             }
                         })
                         .collect(),
@@ -901,7 +985,13 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 inline_policies: named_policies(&comps("aws_iam_user_policy")),
                 groups: Value::Known(Vec::new()),
                 created: Value::Known(None),
-                password_created: Value::Known(None),
+                password_created: match first("aws_iam_user_login_profile") {
+                    Some(_) => Value::unknown(
+                        UnknownReason::Unresolved,
+                        "set when the login profile is created",
+                    ),
+                    None => Value::Known(None),
+                },
                 ..Default::default()
             }),
             "aws_iam_role" => {
@@ -952,6 +1042,51 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
         out.push(res);
     }
     out
+}
+
+/// `destination_config.on_failure.destination` of the unqualified function's event invoke
+/// configuration.
+fn on_failure(configs: &[&Raw]) -> Value<Option<String>> {
+    let unqualified = configs.iter().find(|c| {
+        matches!(
+            c.body.get("qualifier").and_then(V::as_str),
+            None | Some("$LATEST")
+        )
+    });
+    match unqualified {
+        None => Value::Known(None),
+        Some(c) => c
+            .reader()
+            .block("destination_config")
+            .and_then(|d| d.block("on_failure"))
+            .map(|f| f.opt_string("destination"))
+            .unwrap_or(Value::Known(None)),
+    }
+}
+
+/// `condition { string_equals { key value } ... }` of an `aws_backup_selection`.
+fn selection_conditions(sr: &Reader<'_>) -> Value<Vec<SelectionCondition>> {
+    let mut out = Vec::new();
+    for c in sr.blocks("condition") {
+        for (block, operator) in [
+            ("string_equals", "StringEquals"),
+            ("string_like", "StringLike"),
+            ("string_not_equals", "StringNotEquals"),
+            ("string_not_like", "StringNotLike"),
+        ] {
+            for kv in c.blocks(block) {
+                match (kv.string_req("key"), kv.string_req("value")) {
+                    (Value::Known(key), Value::Known(value)) => out.push(SelectionCondition {
+                        operator: operator.into(),
+                        key,
+                        value,
+                    }),
+                    (Value::Unknown(u), _) | (_, Value::Unknown(u)) => return Value::Unknown(u),
+                }
+            }
+        }
+    }
+    Value::Known(out)
 }
 
 fn all_true(vals: impl Iterator<Item = Value<bool>>) -> Value<bool> {
@@ -1068,6 +1203,16 @@ fn s3_bucket(r: &Raw, meta: Meta, joined: &Joined<'_>, i: usize) -> Resource {
                 .unwrap_or(Value::Known(false)),
         },
     };
+    let lock_rule = match first("aws_s3_bucket_object_lock_configuration") {
+        Some(o) => o.block("rule"),
+        None => rd
+            .block("object_lock_configuration")
+            .and_then(|c| c.block("rule")),
+    };
+    let object_lock_default_retention = cfnmap::lock_retention(
+        lock_rule.and_then(|r| r.block("default_retention")),
+        ["mode", "days", "years"],
+    );
     let replication = match first("aws_s3_bucket_replication_configuration") {
         Some(c) => Value::Known(
             c.blocks("rule")
@@ -1113,6 +1258,7 @@ fn s3_bucket(r: &Raw, meta: Meta, joined: &Joined<'_>, i: usize) -> Resource {
         object_lock,
         replication,
         lifecycle_rules,
+        object_lock_default_retention,
         ..Default::default()
     })
 }
@@ -1628,7 +1774,11 @@ fn cloudfront(rd: Reader<'_>, meta: Meta) -> CloudFrontDistribution {
                     .and_then(V::to_plain_string)
                     .unwrap_or_default()
             }),
-            ..Default::default()
+            // origin_ssl_protocols: required in custom_origin_config; S3 origins have none.
+            origin_ssl_protocols: o
+                .block("custom_origin_config")
+                .map(|c| c.strings("origin_ssl_protocols"))
+                .unwrap_or(Value::Known(Vec::new())),
         })
         .collect();
     let vc = rd.block("viewer_certificate");
