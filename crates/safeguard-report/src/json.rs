@@ -27,6 +27,9 @@ struct Document<'r> {
     /// Every attestation item and its outcome, when an attestation file was evaluated.
     #[serde(skip_serializing_if = "Option::is_none")]
     attestations: Option<&'r safeguard_engine::AttestationSet>,
+    /// Waivers given, with their state, when any were.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    waivers: Vec<WaiverView<'r>>,
 }
 
 #[derive(Serialize)]
@@ -113,6 +116,40 @@ struct FindingView<'r> {
     fingerprint: String,
     in_scope: bool,
     gates: bool,
+    /// The active waiver covering the finding (it stays a failure or unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waived: Option<WaiverView<'r>>,
+}
+
+#[derive(Serialize)]
+struct WaiverView<'r> {
+    rule: &'r str,
+    resource: &'r str,
+    reason: &'r str,
+    owner: &'r str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created: Option<chrono::NaiveDate>,
+    expires: chrono::NaiveDate,
+    origin: String,
+    /// `active`, `expired`, `stale` or `not_run`.
+    state: &'static str,
+    /// Failures and unknowns it covers (waived when active, re-opened when expired).
+    findings: usize,
+}
+
+fn waiver_view(a: &safeguard_engine::AppliedWaiver) -> WaiverView<'_> {
+    let w = &a.waiver;
+    WaiverView {
+        rule: &w.rule,
+        resource: w.resource.as_str(),
+        reason: &w.reason,
+        owner: &w.owner,
+        created: w.created,
+        expires: w.expires,
+        origin: w.origin.to_string(),
+        state: a.state.as_str(),
+        findings: a.findings.len(),
+    }
 }
 
 #[derive(Serialize)]
@@ -148,6 +185,7 @@ fn finding_view<'r>(report: &'r Report, f: &'r Finding, fail_on: Severity) -> Fi
         fingerprint: report.fingerprint(f),
         in_scope: f.in_scope,
         gates: report.gates(f, fail_on),
+        waived: report.waiver(f).map(waiver_view),
     }
 }
 
@@ -190,6 +228,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
             .collect(),
         coverage: &inv.coverage,
         attestations: report.attestations.as_ref(),
+        waivers: report.waivers.iter().map(waiver_view).collect(),
     };
     let mut out = serde_json::to_string_pretty(&doc).expect("the report serialises to JSON");
     out.push('\n');

@@ -263,7 +263,11 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
     responsibility(&mut out, &p, report);
 
     // Findings by severity.
-    let ordered = common::actionable_by_importance(report);
+    // Waived findings are listed apart, after these.
+    let ordered: Vec<&Finding> = common::actionable_by_importance(report)
+        .into_iter()
+        .filter(|f| f.waived.is_none())
+        .collect();
     let fails = ordered.iter().filter(|f| f.status == Status::Fail).count();
     let unknowns = ordered.len() - fails;
     let gating = common::gating_count(report, opts.fail_on);
@@ -314,6 +318,8 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
             }
         }
     }
+
+    waived(&mut out, &p, report);
 
     // Coverage failures.
     let failed: Vec<_> = inv.coverage.iter().filter(|c| c.is_failure()).collect();
@@ -427,6 +433,64 @@ fn attestations(out: &mut String, p: &Paint, report: &Report) {
 
 /// The shared responsibility model in three lines: categories in use, who carries what, and
 /// how the customer's duties stand.
+/// Waived findings (still failures or unknowns underneath, excluded from the exit-code
+/// gate) and waivers that expired (their findings are open again) or match nothing.
+fn waived(out: &mut String, p: &Paint, report: &Report) {
+    use safeguard_engine::WaiverState;
+    if report.waivers.is_empty() {
+        return;
+    }
+    let waived: Vec<&Finding> = report.waived().collect();
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "{}",
+        p.bold(&format!(
+            "Waived: {} (not passes; excluded from --fail-on)",
+            plural(waived.len(), "finding", "findings")
+        ))
+    );
+    for f in waived {
+        let Some(w) = report.waiver(f) else { continue };
+        let m = report.rule(f).meta();
+        let _ = writeln!(
+            out,
+            "  {} {} {} {}",
+            m.id,
+            f.status.as_str(),
+            clean(&common::resource_label(report.resource(f).meta())),
+            p.dim(&format!(
+                "— {} (owner {}, expires {}, {})",
+                clean(&w.waiver.reason),
+                clean(&w.waiver.owner),
+                w.waiver.expires,
+                w.waiver.origin
+            ))
+        );
+    }
+    for a in &report.waivers {
+        let what = match a.state {
+            WaiverState::Expired => format!(
+                "expired {}: {} re-opened",
+                a.waiver.expires,
+                plural(a.findings.len(), "finding", "findings")
+            ),
+            WaiverState::Stale => "stale: matches no failure or unknown".to_string(),
+            _ => continue,
+        };
+        let _ = writeln!(
+            out,
+            "  {}",
+            p.warn(&format!(
+                "waiver {} {} ({}): {what}",
+                a.waiver.rule,
+                clean(a.waiver.resource.as_str()),
+                a.waiver.origin
+            ))
+        );
+    }
+}
+
 fn responsibility(out: &mut String, p: &Paint, report: &Report) {
     let r = &report.summary.responsibility;
     if r.specs.is_empty() {
