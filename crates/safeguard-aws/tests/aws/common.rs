@@ -182,6 +182,8 @@ pub enum Act {
         content_type: &'static str,
         body: String,
     },
+    /// An error with this status and code, in the service's protocol.
+    Fail { status: u16, code: &'static str },
     /// Forward, then replace text in moto's answer (for answers moto shapes wrongly).
     Replace {
         from: &'static str,
@@ -458,6 +460,7 @@ async fn serve(
             Some(Act::Throttle) => "throttled",
             Some(Act::Respond { .. }) => "stubbed",
             Some(Act::Replace { .. }) => "rewritten",
+            Some(Act::Fail { .. }) => "failed",
         };
         seen.lock().unwrap().push(Seen {
             service: service.clone(),
@@ -475,6 +478,7 @@ async fn serve(
                 content_type,
                 body,
             }) => response(status, content_type, &[], &body),
+            Some(Act::Fail { status, code }) => protocol_error(&service, status, code),
             Some(Act::Replace { from, to }) => forward_replacing(upstream, &req, from, to).await?,
         };
         conn.write_all(&response).await?;
@@ -609,82 +613,65 @@ fn response(status: u16, content_type: &str, extra: &[(&str, &str)], body: &str)
     s.into_bytes()
 }
 
+/// The wire protocol family of a service, by signing name.
+fn protocol(service: &str) -> &'static str {
+    match service {
+        "ec2" => "ec2",
+        "iam" | "sts" | "rds" | "elasticache" | "redshift" | "sns" => "query",
+        "s3" => "s3",
+        "cloudfront" => "rest-xml",
+        "dynamodb" | "kms" | "logs" | "sqs" | "secretsmanager" | "config" | "cloudtrail"
+        | "organizations" => "json",
+        _ => "rest-json",
+    }
+}
+
 /// AccessDenied (`deny`) or Throttling in the wire protocol of `service`.
 fn error_response(service: &str, deny: bool) -> Vec<u8> {
-    let msg = if deny {
-        "denied by the safeguard test proxy"
-    } else {
-        "Rate exceeded (safeguard test proxy)"
+    let (status, code) = match (protocol(service), deny) {
+        ("ec2", true) => (403, "UnauthorizedOperation"),
+        ("ec2", false) => (503, "RequestLimitExceeded"),
+        ("query" | "rest-xml", true) => (403, "AccessDenied"),
+        ("query" | "rest-xml", false) => (400, "Throttling"),
+        ("s3", true) => (403, "AccessDenied"),
+        ("s3", false) => (503, "SlowDown"),
+        ("json", true) => (400, "AccessDeniedException"),
+        ("json", false) => (400, "ThrottlingException"),
+        (_, true) => (403, "AccessDeniedException"),
+        (_, false) => (429, "TooManyRequestsException"),
     };
-    match service {
-        // EC2 query protocol.
-        "ec2" => {
-            let code = if deny {
-                "UnauthorizedOperation"
-            } else {
-                "RequestLimitExceeded"
-            };
-            let status = if deny { 403 } else { 503 };
-            let body = format!(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error><Code>{code}</Code><Message>{msg}</Message></Error></Errors><RequestID>x</RequestID></Response>"
-            );
-            response(status, "text/xml", &[], &body)
-        }
-        // AWS query protocol (XML).
-        "iam" | "sts" | "rds" | "elasticache" | "redshift" | "sns" => {
-            let code = if deny { "AccessDenied" } else { "Throttling" };
-            let status = if deny { 403 } else { 400 };
-            let body = format!(
-                "<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{msg}</Message></Error><RequestId>x</RequestId></ErrorResponse>"
-            );
-            response(status, "text/xml", &[], &body)
-        }
-        // REST-XML.
-        "s3" => {
-            let code = if deny { "AccessDenied" } else { "SlowDown" };
-            let status = if deny { 403 } else { 503 };
-            let body = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>{msg}</Message><RequestId>x</RequestId></Error>");
-            response(status, "application/xml", &[], &body)
-        }
-        "cloudfront" => {
-            let code = if deny { "AccessDenied" } else { "Throttling" };
-            let status = if deny { 403 } else { 400 };
-            let body = format!(
-                "<?xml version=\"1.0\"?><ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{msg}</Message></Error><RequestId>x</RequestId></ErrorResponse>"
-            );
-            response(status, "text/xml", &[], &body)
-        }
-        // AWS JSON 1.0 / 1.1.
-        "dynamodb" | "kms" | "logs" | "sqs" | "secretsmanager" | "config" | "cloudtrail"
-        | "organizations" => {
-            let code = if deny {
-                "AccessDeniedException"
-            } else {
-                "ThrottlingException"
-            };
-            let body = format!("{{\"__type\":\"{code}\",\"message\":\"{msg}\"}}");
-            response(
-                400,
-                "application/x-amz-json-1.1",
-                &[("x-amzn-errortype", code)],
-                &body,
-            )
-        }
-        // REST-JSON.
-        _ => {
-            let (code, status) = if deny {
-                ("AccessDeniedException", 403)
-            } else {
-                ("TooManyRequestsException", 429)
-            };
-            let body = format!("{{\"message\":\"{msg}\"}}");
-            response(
-                status,
-                "application/json",
-                &[("x-amzn-errortype", code)],
-                &body,
-            )
-        }
+    protocol_error(service, status, code)
+}
+
+/// An error with `code` and `status` in the wire protocol of `service`.
+fn protocol_error(service: &str, status: u16, code: &str) -> Vec<u8> {
+    let msg = "from the safeguard test proxy";
+    match protocol(service) {
+        "ec2" => response(
+            status,
+            "text/xml",
+            &[],
+            &format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error><Code>{code}</Code><Message>{msg}</Message></Error></Errors><RequestID>x</RequestID></Response>"),
+        ),
+        "query" | "rest-xml" => response(
+            status,
+            "text/xml",
+            &[],
+            &format!("<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{msg}</Message></Error><RequestId>x</RequestId></ErrorResponse>"),
+        ),
+        "s3" => response(
+            status,
+            "application/xml",
+            &[],
+            &format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>{msg}</Message><RequestId>x</RequestId></Error>"),
+        ),
+        "json" => response(
+            status,
+            "application/x-amz-json-1.1",
+            &[("x-amzn-errortype", code)],
+            &format!("{{\"__type\":\"{code}\",\"message\":\"{msg}\"}}"),
+        ),
+        _ => response(status, "application/json", &[("x-amzn-errortype", code)], &format!("{{\"message\":\"{msg}\"}}")),
     }
 }
 

@@ -11,6 +11,9 @@
 //! unless `CI` or `SAFEGUARD_REQUIRE_MOTO` is set.
 
 mod common;
+mod faults;
+mod org;
 mod permissions;
 mod plant;
 mod scenario;
+mod secrets;

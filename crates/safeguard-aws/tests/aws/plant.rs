@@ -27,7 +27,7 @@ pub async fn all(url: &str) -> Planted {
     let c = sdk(url).await;
     let (kms_key, unrotated_key) = kms(&c).await;
     s3_buckets(&c, &kms_key).await;
-    iam(&c).await;
+    let bob_key = iam(&c).await;
     account(&c).await;
     let net = ec2(&c).await;
     rds(&c).await;
@@ -47,6 +47,7 @@ pub async fn all(url: &str) -> Planted {
     cloudfront(&c).await;
     backup(&c, &kms_key).await;
     Planted {
+        bob_key,
         kms_key,
         unrotated_key,
         net,
@@ -62,6 +63,8 @@ pub struct Planted {
     pub net: Net,
     /// Ids of the encrypted and the unencrypted EFS file system.
     pub file_systems: (String, String),
+    /// User bob's access key id and secret access key (which must never be collected).
+    pub bob_key: (String, String),
 }
 
 pub struct Net {
@@ -223,7 +226,7 @@ pub async fn s3_buckets(c: &SdkConfig, kms_key: &str) {
         .unwrap();
 }
 
-async fn iam(c: &SdkConfig) {
+async fn iam(c: &SdkConfig) -> (String, String) {
     let i = aws_sdk_iam::Client::new(c);
     for u in ["alice", "bob"] {
         i.create_user().user_name(u).send().await.unwrap();
@@ -253,7 +256,12 @@ async fn iam(c: &SdkConfig) {
         .send()
         .await
         .unwrap();
-    i.create_access_key().user_name("bob").send().await.unwrap();
+    let key = i.create_access_key().user_name("bob").send().await.unwrap();
+    let key = key.access_key().unwrap();
+    let bob_key = (
+        key.access_key_id().to_string(),
+        key.secret_access_key().to_string(),
+    );
     let admin = json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]});
     let narrow = json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::phi-good-bucket/*"}]});
     let p = i
@@ -294,6 +302,7 @@ async fn iam(c: &SdkConfig) {
         .send()
         .await
         .unwrap();
+    bob_key
 }
 
 async fn account(c: &SdkConfig) {
