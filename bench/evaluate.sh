@@ -15,9 +15,13 @@ counts=("$@")
 work="${BENCH_DIR:-${TMPDIR:-/tmp}/safeguard-bench}"
 mkdir -p "$work"
 
-cargo build --release --locked -q -p safeguard -p safeguard-engine --example gen_inventory
+cargo build --release --locked -q -p safeguard --bin safeguard
+cargo build --release --locked -q -p safeguard-engine --example gen_inventory
 bin="${CARGO_TARGET_DIR:-target}/release/safeguard"
 gen="${CARGO_TARGET_DIR:-target}/release/examples/gen_inventory"
+for exe in "$bin" "$gen"; do
+  [ -x "$exe" ] || { echo "missing $exe" >&2; exit 1; }
+done
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
 echo "rules:   $("$bin" rules --format json | grep -m1 '"count"' | tr -dc 0-9)"
@@ -31,7 +35,7 @@ for n in "${counts[@]}"; do
     "$bin" scan --inventory "$inv" --format json --output /dev/null --timings 2>&1 >/dev/null | grep timings || true
   done
   if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 1 --runs 5 -i --style basic \
+    hyperfine -N --warmup 1 --runs 5 -i --style basic \
       "$bin scan --inventory $inv --format json --output /dev/null"
   fi
   if [ -x /usr/bin/time ]; then

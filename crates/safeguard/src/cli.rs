@@ -11,9 +11,9 @@ const EXIT_CODES: &str = "Exit codes:
 
 /// HIPAA compliance for AWS, as code.
 ///
-/// safeguard evaluates an AWS estate (a saved inventory, and soon live accounts and
-/// infrastructure as code) against the HIPAA Security Rule and reports, per 45 CFR 164.3xx
-/// section, what passes, what fails and what could not be seen.
+/// safeguard evaluates an AWS estate (infrastructure as code, saved inventories) against the
+/// HIPAA Security Rule and reports, per 45 CFR 164.3xx section, what passes, what fails and
+/// what could not be seen.
 #[derive(Debug, Parser)]
 #[command(name = "safeguard", version, about, long_about, after_help = EXIT_CODES)]
 pub struct Cli {
@@ -23,7 +23,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Evaluate inventories against the rule catalog and report.
+    /// Evaluate infrastructure as code and inventories against the rule catalog and report.
     #[command(after_help = EXIT_CODES)]
     Scan(ScanArgs),
     /// List the rule catalog.
@@ -44,8 +44,19 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
-    /// A safeguard inventory JSON file to evaluate offline (repeatable; merged).
-    #[arg(long = "inventory", value_name = "FILE", required = true)]
+    /// Files or directories of infrastructure as code: Terraform (`.tf`, `.tf.json`,
+    /// `.tfvars`, `terraform show -json` plans) and CloudFormation templates (YAML or JSON,
+    /// recognised by content).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Read only one kind of infrastructure as code under PATH.
+    #[arg(long, value_enum, default_value_t = IacChoice::All)]
+    pub iac: IacChoice,
+
+    /// A safeguard inventory JSON file to evaluate offline (repeatable; merged with
+    /// everything else scanned).
+    #[arg(long = "inventory", value_name = "FILE")]
     pub inventories: Vec<PathBuf>,
 
     /// Output format.
@@ -130,6 +141,13 @@ pub enum OutputFormat {
     Junit,
     Html,
     Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum IacChoice {
+    All,
+    Terraform,
+    Cloudformation,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -200,3 +200,50 @@ fn every_format_renders_the_example() {
         }
     }
 }
+
+#[test]
+fn infrastructure_as_code_with_one_broken_file_scans_the_rest_and_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_s3_bucket\" \"phi\" {\n  bucket = \"clinic-phi\"\n}\n\nresource \"aws_s3_bucket_server_side_encryption_configuration\" \"phi\" {\n  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = \"aws:kms\"\n    }\n  }\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("broken.tf"),
+        "resource \"aws_instance\" \"x\" {\n  ami = \n",
+    )
+    .unwrap();
+    let out = safeguard(&[
+        "scan",
+        dir.path().to_str().unwrap(),
+        "--rule",
+        "S3-001",
+        "--format",
+        "json",
+    ]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("broken.tf:"),
+        "diagnostic names the file: {err}"
+    );
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = doc.to_string();
+    assert!(
+        text.contains("aws_s3_bucket.phi"),
+        "the good file was scanned"
+    );
+
+    // Nothing parseable at all is an input error.
+    std::fs::remove_file(dir.path().join("main.tf")).unwrap();
+    let out = safeguard(&["scan", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn empty_invocation_is_a_usage_error() {
+    let out = safeguard(&["scan"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nothing to scan"));
+}

@@ -1,9 +1,10 @@
 //! `safeguard scan`: load inputs, evaluate, render, and choose the exit code.
 
 use super::emit;
-use crate::cli::{ColorChoice, OutputFormat, ScanArgs};
-use anyhow::{anyhow, Context as _};
+use crate::cli::{ColorChoice, IacChoice, OutputFormat, ScanArgs};
+use anyhow::{anyhow, bail, Context as _};
 use safeguard_engine::{evaluate, Options, Scope, Selection};
+use safeguard_iac::IacKind;
 use safeguard_model::Inventory;
 use safeguard_report::{render, Format, RenderOptions};
 use std::io::IsTerminal as _;
@@ -12,7 +13,7 @@ use std::time::Instant;
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     let started_at = chrono::Utc::now();
-    let inventory = load_inventories(&args.inventories)?;
+    let inventory = load_inputs(&args)?;
     let loaded = started.elapsed();
     let options = Options {
         selection: Selection {
@@ -27,7 +28,10 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         settings: Default::default(),
     };
     let mut report = evaluate(&inventory, safeguard_rules::all(), &options)?;
-    report.set_attestations(super::attest::load(args.attestations.as_deref(), args.as_of)?);
+    report.set_attestations(super::attest::load(
+        args.attestations.as_deref(),
+        args.as_of,
+    )?);
     super::history::apply_waivers(&mut report, &args.record, &[])?;
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -65,19 +69,65 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     Ok(report.exit_code(args.fail_on) as u8)
 }
 
-fn load_inventories(paths: &[std::path::PathBuf]) -> anyhow::Result<Inventory> {
-    let mut merged: Option<Inventory> = None;
-    for path in paths {
-        let inv = Inventory::load(path)?;
-        match merged.as_mut() {
-            None => merged = Some(inv),
-            Some(m) => m
-                .merge(inv)
-                .map_err(|e| anyhow!(e))
-                .with_context(|| format!("merging {}", path.display()))?,
-        }
+/// Reads every input named on the command line into one inventory. Infrastructure-as-code
+/// problems are printed as `file:line: message` and recorded as failed coverage rows (exit 3);
+/// an input that yields nothing at all is an error (exit 2).
+fn load_inputs(args: &ScanArgs) -> anyhow::Result<Inventory> {
+    if args.paths.is_empty() && args.inventories.is_empty() {
+        bail!("nothing to scan: give infrastructure-as-code PATHs and/or --inventory FILE");
     }
-    merged.ok_or_else(|| anyhow!("nothing to scan: give --inventory FILE"))
+    let mut parts: Vec<(String, Inventory)> = Vec::new();
+    if !args.paths.is_empty() {
+        for path in &args.paths {
+            if !path.exists() {
+                bail!("{}: no such file or directory", path.display());
+            }
+        }
+        let kind = match args.iac {
+            IacChoice::All => IacKind::All,
+            IacChoice::Terraform => IacKind::Terraform,
+            IacChoice::Cloudformation => IacKind::CloudFormation,
+        };
+        let out = safeguard_iac::scan_paths(&args.paths, kind);
+        for d in &out.diagnostics {
+            eprintln!("safeguard: {d}");
+        }
+        if out.files_scanned == 0 {
+            bail!(
+                "no infrastructure-as-code files found under {}",
+                args.paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        let parsed = out
+            .inventory
+            .coverage
+            .iter()
+            .filter(|c| !c.is_failure())
+            .count();
+        if parsed == 0 && args.inventories.is_empty() {
+            bail!(
+                "none of the {} infrastructure-as-code files could be parsed",
+                out.files_scanned
+            );
+        }
+        parts.push(("infrastructure as code".to_string(), out.inventory));
+    }
+    for path in &args.inventories {
+        parts.push((path.display().to_string(), Inventory::load(path)?));
+    }
+    let mut parts = parts.into_iter();
+    let (_, mut merged) = parts.next().expect("at least one input");
+    for (name, inv) in parts {
+        merged
+            .merge(inv)
+            .map_err(|e| anyhow!(e))
+            .with_context(|| format!("merging {name}"))?;
+    }
+    Ok(merged)
 }
 
 fn format(f: OutputFormat) -> Format {
