@@ -178,6 +178,20 @@ impl Scope {
     where
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     {
+        self.call_in(&self.region, action, fut).await
+    }
+
+    /// [`Scope::call`] for a call that goes to another region than the scope's label (an S3
+    /// bucket read in its own region by the account-wide S3 collector).
+    pub(crate) async fn call_in<T, E>(
+        &self,
+        region: &str,
+        action: &'static str,
+        fut: impl Future<Output = Result<T, SdkError<E, HttpResponse>>>,
+    ) -> Result<T, CallError>
+    where
+        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    {
         debug_assert!(
             self.service.actions.contains(&action),
             "{action} is not declared in {}",
@@ -189,7 +203,7 @@ impl Scope {
             .await
             .expect("semaphore is never closed");
         fut.await
-            .map_err(|e| CallError::from_sdk(action, &self.region, e))
+            .map_err(|e| CallError::from_sdk(action, region, e))
     }
 
     /// Every item (or page) of a paginated call, each page under the concurrency limit.

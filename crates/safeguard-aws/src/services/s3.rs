@@ -47,7 +47,10 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
     let buckets = out.list(
         s.pages(
             "s3:ListAllMyBuckets",
-            home.list_buckets().into_paginator().send(),
+            home.list_buckets()
+                .max_buckets(1000)
+                .into_paginator()
+                .send(),
         )
         .await,
     );
@@ -60,7 +63,8 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
         }
     }
 
-    // Region of each bucket: from ListBuckets when AWS gives it, else GetBucketLocation.
+    // Region of each bucket: from ListBuckets (AWS includes `BucketRegion` when the request
+    // sets `max-buckets`), else GetBucketLocation.
     let located: Vec<(String, Result<String, crate::error::CallError>)> = s
         .each(found, |(name, region)| {
             let home = &home;
@@ -139,41 +143,58 @@ fn unreadable(s: &Scope, name: String, e: crate::error::CallError) -> S3Bucket {
 async fn bucket(s: &Scope, c: &Client, name: String, region: String) -> S3Bucket {
     let n = name.as_str();
     let (tagging, enc, pab, pol, acl, own, ver, logging, lock, repl, life) = tokio::join!(
-        s.call(
+        s.call_in(
+            &region,
             "s3:GetBucketTagging",
             c.get_bucket_tagging().bucket(n).send()
         ),
-        s.call(
+        s.call_in(
+            &region,
             "s3:GetEncryptionConfiguration",
             c.get_bucket_encryption().bucket(n).send()
         ),
-        s.call(
+        s.call_in(
+            &region,
             "s3:GetBucketPublicAccessBlock",
             c.get_public_access_block().bucket(n).send()
         ),
-        s.call("s3:GetBucketPolicy", c.get_bucket_policy().bucket(n).send()),
-        s.call("s3:GetBucketAcl", c.get_bucket_acl().bucket(n).send()),
-        s.call(
+        s.call_in(
+            &region,
+            "s3:GetBucketPolicy",
+            c.get_bucket_policy().bucket(n).send()
+        ),
+        s.call_in(
+            &region,
+            "s3:GetBucketAcl",
+            c.get_bucket_acl().bucket(n).send()
+        ),
+        s.call_in(
+            &region,
             "s3:GetBucketOwnershipControls",
             c.get_bucket_ownership_controls().bucket(n).send()
         ),
-        s.call(
+        s.call_in(
+            &region,
             "s3:GetBucketVersioning",
             c.get_bucket_versioning().bucket(n).send()
         ),
-        s.call(
+        s.call_in(
+            &region,
             "s3:GetBucketLogging",
             c.get_bucket_logging().bucket(n).send()
         ),
-        s.call(
+        s.call_in(
+            &region,
             "s3:GetBucketObjectLockConfiguration",
             c.get_object_lock_configuration().bucket(n).send()
         ),
-        s.call(
+        s.call_in(
+            &region,
             "s3:GetReplicationConfiguration",
             c.get_bucket_replication().bucket(n).send()
         ),
-        s.call(
+        s.call_in(
+            &region,
             "s3:GetLifecycleConfiguration",
             c.get_bucket_lifecycle_configuration().bucket(n).send()
         ),

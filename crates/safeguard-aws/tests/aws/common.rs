@@ -45,7 +45,12 @@ pub fn env() {
 fn find_moto() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("SAFEGUARD_MOTO_SERVER") {
         let p = PathBuf::from(p);
-        return p.is_file().then_some(p);
+        assert!(
+            p.is_file(),
+            "SAFEGUARD_MOTO_SERVER={} is not a file",
+            p.display()
+        );
+        return Some(p);
     }
     if let Some(path) = std::env::var_os("PATH") {
         for dir in std::env::split_paths(&path) {

@@ -97,7 +97,7 @@ async fn denied_and_throttled_services_are_reported_and_the_scan_goes_on() {
         good.policy,
         safeguard_model::Value::unknown(
             UnknownReason::AccessDenied,
-            "s3:GetBucketPolicy in global: AccessDenied"
+            "s3:GetBucketPolicy in us-east-1: AccessDenied"
         )
     );
     assert!(good.default_encryption.is_known() && good.versioning.is_known());
