@@ -108,6 +108,10 @@ pub struct ScanArgs {
     #[command(flatten)]
     pub record: crate::commands::history::ScanRecordArgs,
 
+    #[cfg(feature = "aws")]
+    #[command(flatten)]
+    pub aws: crate::commands::aws::AwsArgs,
+
     /// Attestation file for the safeguards no API can show (default:
     /// safeguard-attestations.yaml in the current directory, if present).
     #[arg(long, value_name = "FILE")]

@@ -1,8 +1,10 @@
 //! One module per subcommand.
 
 pub(crate) mod attest;
-pub(crate) mod evidence;
+#[cfg(feature = "aws")]
+pub(crate) mod aws;
 pub(crate) mod diff;
+pub(crate) mod evidence;
 mod explain;
 pub(crate) mod history;
 mod rules;

@@ -73,10 +73,18 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
 /// problems are printed as `file:line: message` and recorded as failed coverage rows (exit 3);
 /// an input that yields nothing at all is an error (exit 2).
 fn load_inputs(args: &ScanArgs) -> anyhow::Result<Inventory> {
-    if args.paths.is_empty() && args.inventories.is_empty() {
-        bail!("nothing to scan: give infrastructure-as-code PATHs and/or --inventory FILE");
+    #[cfg(feature = "aws")]
+    let live = args.aws.aws;
+    #[cfg(not(feature = "aws"))]
+    let live = false;
+    if args.paths.is_empty() && args.inventories.is_empty() && !live {
+        bail!("nothing to scan: give infrastructure-as-code PATHs, --inventory FILE and/or --aws");
     }
     let mut parts: Vec<(String, Inventory)> = Vec::new();
+    #[cfg(feature = "aws")]
+    if live {
+        parts.push(("live AWS".to_string(), super::aws::collect(&args.aws)?));
+    }
     if !args.paths.is_empty() {
         for path in &args.paths {
             if !path.exists() {
