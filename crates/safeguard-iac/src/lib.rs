@@ -218,6 +218,45 @@ fn dedupe_ids(resources: &mut [Resource], diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Entry points for the fuzz targets (`fuzz/`) and the mutation test: each reads one input
+/// of one format from memory, through parsing, evaluation and mapping, and must never panic.
+#[doc(hidden)]
+pub mod fuzz {
+    /// Terraform HCL: the bytes before the first NUL are `main.tf`, the rest
+    /// `terraform.tfvars`.
+    pub fn fuzz_hcl(data: &[u8]) {
+        let text = String::from_utf8_lossy(data);
+        let (main, vars) = text.split_once('\0').unwrap_or((&text, ""));
+        let _ = crate::tf::scan_texts(&[("main.tf", main), ("terraform.tfvars", vars)]);
+    }
+
+    /// Terraform JSON configuration (`.tf.json`).
+    pub fn fuzz_tf_json(data: &[u8]) {
+        let text = String::from_utf8_lossy(data);
+        let _ = crate::tf::scan_texts(&[("main.tf.json", &text)]);
+    }
+
+    /// A CloudFormation template in YAML (short-form tags).
+    pub fn fuzz_cfn_yaml(data: &[u8]) {
+        let text = String::from_utf8_lossy(data);
+        let _ = crate::cfn::looks_like_template(&text);
+        let _ = crate::cfn::scan_text("template.yaml", &text);
+    }
+
+    /// A CloudFormation template in JSON.
+    pub fn fuzz_cfn_json(data: &[u8]) {
+        let text = String::from_utf8_lossy(data);
+        let _ = crate::cfn::scan_text("template.json", &text);
+    }
+
+    /// A `terraform show -json` plan.
+    pub fn fuzz_plan_json(data: &[u8]) {
+        let text = String::from_utf8_lossy(data);
+        let _ = crate::tf::plan::looks_like_plan(&text);
+        let _ = crate::tf::plan::scan_text("plan.json", &text);
+    }
+}
+
 #[cfg(test)]
 mod robustness {
     /// Every prefix of the fixtures (a cut-off upload, a half-written file) is read without a
@@ -225,9 +264,17 @@ mod robustness {
     #[test]
     fn truncated_inputs_never_panic() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        for f in ["cloudformation/records.yaml", "cloudformation/queue.json", "plan/plan.json", "terraform/app/main.tf"] {
+        for f in [
+            "cloudformation/records.yaml",
+            "cloudformation/queue.json",
+            "plan/plan.json",
+            "terraform/app/main.tf",
+        ] {
             let text = std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
-            for cut in (0..text.len()).step_by(5).filter(|c| text.is_char_boundary(*c)) {
+            for cut in (0..text.len())
+                .step_by(5)
+                .filter(|c| text.is_char_boundary(*c))
+            {
                 let part = &text[..cut];
                 if f.ends_with(".tf") {
                     let _ = hcl_edit::parser::parse_body(part);

@@ -282,6 +282,25 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// An optional reference to another object (a KMS key, a log group, a queue, a web ACL):
+    /// what matters is whether one is set and which. An attribute of a declared resource that
+    /// is known only after apply stands as its `${expression}` placeholder, since the object
+    /// exists; inputs that could hold anything, data sources (which may name an AWS managed
+    /// key) and plan values the provider computes (an unset key becomes the AWS managed one)
+    /// stay unknown.
+    pub fn opt_ref(&self, attr: &str) -> Value<Option<String>> {
+        match self.raw(attr) {
+            Some(V::Unknown(u))
+                if u.placeholder_ok
+                    && !u.expr.contains("data.")
+                    && !u.expr.ends_with("(known after apply)") =>
+            {
+                Value::Known(Some(placeholder(&u.expr)))
+            }
+            _ => self.opt_string(attr),
+        }
+    }
+
     pub fn u32_or(&self, attr: &str, default: u32) -> Value<u32> {
         match self.raw(attr) {
             None => Value::Known(default),

@@ -240,7 +240,8 @@ fn cloudformation_yaml_with_short_tags_parameters_and_conditions() {
         panic!()
     };
     assert_eq!(db.storage_encrypted, Value::Known(true));
-    assert_eq!(db.kms_key_id, unresolved("!Ref RecordsKey"));
+    // A reference to a key declared in the template: set, and which one.
+    assert_eq!(db.kms_key_id, Value::Known(Some("${RecordsKey}".into())));
     assert_eq!(db.multi_az, Value::Known(true));
     assert_eq!(db.backup_retention_days, Value::Known(14));
     assert_eq!(db.publicly_accessible, Value::Known(false));

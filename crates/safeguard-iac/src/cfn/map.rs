@@ -287,7 +287,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     engine_version: rd.string_req("EngineVersion"),
                     instance_class: rd.string_req("DBInstanceClass"),
                     storage_encrypted,
-                    kms_key_id: rd.opt_string("KmsKeyId"),
+                    kms_key_id: rd.opt_ref("KmsKeyId"),
                     // PubliclyAccessible: false unless set (instances in a VPC with a subnet group).
                     publicly_accessible: rd.bool_or("PubliclyAccessible", false),
                     // BackupRetentionPeriod: default 1 day.
@@ -323,7 +323,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     engine: rd.string_req("Engine"),
                     engine_version: rd.string_req("EngineVersion"),
                     storage_encrypted: rd.bool_or("StorageEncrypted", serverless),
-                    kms_key_id: rd.opt_string("KmsKeyId"),
+                    kms_key_id: rd.opt_ref("KmsKeyId"),
                     backup_retention_days: rd.u32_or("BackupRetentionPeriod", 1),
                     deletion_protection: rd.bool_or("DeletionProtection", false),
                     multi_az: Value::unknown(
@@ -360,7 +360,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 // Encrypted: default false (unless the account encrypts new volumes by default,
                 // which the region settings say).
                 encrypted: rd.bool_or("Encrypted", false),
-                kms_key_id: rd.opt_string("KmsKeyId"),
+                kms_key_id: rd.opt_ref("KmsKeyId"),
                 attached_to: Value::Known(
                     comps("AWS::EC2::VolumeAttachment")
                         .iter()
@@ -391,7 +391,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 }
                 Resource::SecurityGroup(SecurityGroup {
                     meta,
-                    vpc_id: rd.opt_string("VpcId"),
+                    vpc_id: rd.opt_ref("VpcId"),
                     is_default: Value::Known(false),
                     ingress,
                     egress,
@@ -435,8 +435,8 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     organization_trail: rd.bool_or("IsOrganizationTrail", false),
                     logging: rd.bool_req("IsLogging"),
                     log_file_validation: rd.bool_or("EnableLogFileValidation", false),
-                    kms_key_id: rd.opt_string("KMSKeyId"),
-                    cloudwatch_logs_group_arn: rd.opt_string("CloudWatchLogsLogGroupArn"),
+                    kms_key_id: rd.opt_ref("KMSKeyId"),
+                    cloudwatch_logs_group_arn: rd.opt_ref("CloudWatchLogsLogGroupArn"),
                     s3_bucket: rd.opt_string("S3BucketName"),
                     management_events: mgmt,
                     s3_data_events: data,
@@ -483,7 +483,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             "AWS::Logs::LogGroup" => Resource::LogGroup(LogGroup {
                 meta,
                 retention_days: rd.opt_u32("RetentionInDays"),
-                kms_key_id: rd.opt_string("KmsKeyId"),
+                kms_key_id: rd.opt_ref("KmsKeyId"),
             }),
             "AWS::DynamoDB::Table" => {
                 let sse = rd.block("SSESpecification");
@@ -505,7 +505,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             "AWS::EFS::FileSystem" => Resource::EfsFileSystem(EfsFileSystem {
                 meta,
                 encrypted: rd.bool_or("Encrypted", false),
-                kms_key_id: rd.opt_string("KmsKeyId"),
+                kms_key_id: rd.opt_ref("KmsKeyId"),
                 policy: rd.policy("FileSystemPolicy"),
                 // BackupPolicy: automatic backups are off unless enabled.
                 automatic_backups: rd
@@ -525,7 +525,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     auth_enabled: Value::Known(
                         rd.raw("AuthToken").is_some() || rd.raw("UserGroupIds").is_some(),
                     ),
-                    kms_key_id: rd.opt_string("KmsKeyId"),
+                    kms_key_id: rd.opt_ref("KmsKeyId"),
                     automatic_failover: rd.bool_or("AutomaticFailoverEnabled", false),
                     snapshot_retention_days: rd.u32_or("SnapshotRetentionLimit", 0),
                     pending_service_updates: Value::Known(Vec::new()),
@@ -582,7 +582,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             }
             "AWS::SNS::Topic" => Resource::SnsTopic(SnsTopic {
                 meta,
-                kms_key_id: rd.opt_string("KmsMasterKeyId"),
+                kms_key_id: rd.opt_ref("KmsMasterKeyId"),
                 policy: joined_policy(&comps("AWS::SNS::TopicPolicy"), "PolicyDocument"),
                 subscriptions: {
                     // Inline `Subscription` entries and AWS::SNS::Subscription resources.
@@ -599,7 +599,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             }),
             "AWS::SQS::Queue" => Resource::SqsQueue(SqsQueue {
                 meta,
-                kms_key_id: rd.opt_string("KmsMasterKeyId"),
+                kms_key_id: rd.opt_ref("KmsMasterKeyId"),
                 // SSE-SQS is on for new queues unless a KMS key is given or it is turned off.
                 sqs_managed_sse: rd
                     .bool_or("SqsManagedSseEnabled", rd.raw("KmsMasterKeyId").is_none()),
@@ -610,7 +610,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 let rules = rot.first().and_then(|r| r.reader().block("RotationRules"));
                 Resource::Secret(Secret {
                     meta,
-                    kms_key_id: rd.opt_string("KmsKeyId"),
+                    kms_key_id: rd.opt_ref("KmsKeyId"),
                     rotation_enabled: Value::Known(!rot.is_empty()),
                     rotation_interval_days: rules
                         .map(|r| r.opt_u32("AutomaticallyAfterDays"))
@@ -633,7 +633,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     environment_variable_names: env_names(
                         rd.block("Environment").and_then(|e| e.raw("Variables")),
                     ),
-                    kms_key_id: rd.opt_string("KmsKeyArn"),
+                    kms_key_id: rd.opt_ref("KmsKeyArn"),
                     policy: permissions_policy(
                         &perms,
                         [
@@ -650,7 +650,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     },
                     dead_letter_target: rd
                         .block("DeadLetterConfig")
-                        .map(|d| d.opt_string("TargetArn"))
+                        .map(|d| d.opt_ref("TargetArn"))
                         .unwrap_or(Value::Known(None)),
                     reserved_concurrency: rd.opt_u32("ReservedConcurrentExecutions"),
                     // EventInvokeConfig Qualifier: `$LATEST` is the unqualified function.
@@ -667,7 +667,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                             .reader()
                             .block("DestinationConfig")
                             .and_then(|d| d.block("OnFailure"))
-                            .map(|f| f.opt_string("Destination"))
+                            .map(|f| f.opt_ref("Destination"))
                             .unwrap_or(Value::Known(None)),
                     },
                     // TracingConfig Mode: default PassThrough.
@@ -687,7 +687,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 Resource::RedshiftCluster(RedshiftCluster {
                     meta,
                     encrypted: rd.bool_or("Encrypted", false),
-                    kms_key_id: rd.opt_string("KmsKeyId"),
+                    kms_key_id: rd.opt_ref("KmsKeyId"),
                     // PubliclyAccessible: default false.
                     publicly_accessible: rd.bool_or("PubliclyAccessible", false),
                     parameters: param_group(rd.raw("ClusterParameterGroupName"), pg, "Parameters"),
@@ -763,9 +763,9 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                     execution_logging_level: level.map(Some),
                     access_log_destination: rd
                         .block("AccessLogSetting")
-                        .map(|a| a.opt_string("DestinationArn"))
+                        .map(|a| a.opt_ref("DestinationArn"))
                         .unwrap_or(Value::Known(None)),
-                    client_certificate_id: rd.opt_string("ClientCertificateId"),
+                    client_certificate_id: rd.opt_ref("ClientCertificateId"),
                     xray_tracing: rd.bool_or("TracingEnabled", false),
                     web_acl: web_acl(&comps("AWS::WAFv2::WebACLAssociation"), "WebACLArn"),
                 })
@@ -830,7 +830,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
             }
             "AWS::Backup::BackupVault" => Resource::BackupVault(BackupVault {
                 meta,
-                kms_key_id: rd.opt_string("EncryptionKeyArn"),
+                kms_key_id: rd.opt_ref("EncryptionKeyArn"),
                 locked: Value::Known(rd.raw("LockConfiguration").is_some()),
                 policy: rd.policy("AccessPolicy"),
             }),
@@ -1178,14 +1178,14 @@ fn ec2_instance(r: &Raw, meta: Meta, lt: Option<Reader<'_>>) -> Resource {
         state: Value::Known("running".into()),
         instance_type: rd.string_req("InstanceType").or_lt(lt, "InstanceType"),
         vpc_id: Value::unknown(UnknownReason::Unresolved, "the subnet's VPC"),
-        subnet_id: rd.opt_string("SubnetId"),
+        subnet_id: rd.opt_ref("SubnetId"),
         public_ip: Value::unknown(UnknownReason::Unresolved, "assigned at launch"),
         metadata_options: metadata(
             md,
             ["HttpTokens", "HttpEndpoint", "HttpPutResponseHopLimit"],
         ),
         block_devices: Value::Known(devices),
-        iam_instance_profile: rd.opt_string("IamInstanceProfile"),
+        iam_instance_profile: rd.opt_ref("IamInstanceProfile"),
         security_groups: Value::Known(sgs),
         detailed_monitoring: rd.bool_or("Monitoring", false),
         launch_time: Value::Known(None),
@@ -1867,7 +1867,7 @@ fn cloudfront(rd: Reader<'_>, meta: Meta) -> CloudFrontDistribution {
                 .unwrap_or(Value::Known(None))
         },
         access_logging: Value::Known(cfg.raw("Logging").is_some()),
-        web_acl: cfg.opt_string("WebACLId"),
+        web_acl: cfg.opt_ref("WebACLId"),
     }
 }
 

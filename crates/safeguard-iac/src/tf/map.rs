@@ -331,7 +331,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     engine_version: rd.string_req("engine_version"),
                     instance_class: rd.string_req("instance_class"),
                     storage_encrypted,
-                    kms_key_id: rd.opt_string("kms_key_id"),
+                    kms_key_id: rd.opt_ref("kms_key_id"),
                     // publicly_accessible: default false.
                     publicly_accessible: rd.bool_or("publicly_accessible", false),
                     // backup_retention_period: AWS's default of 1 day applies when unset.
@@ -362,7 +362,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     engine: rd.string_or("engine", "aurora"),
                     engine_version: rd.string_req("engine_version"),
                     storage_encrypted: rd.bool_or("storage_encrypted", serverless),
-                    kms_key_id: rd.opt_string("kms_key_id"),
+                    kms_key_id: rd.opt_ref("kms_key_id"),
                     // backup_retention_period: default 1.
                     backup_retention_days: rd.u32_or("backup_retention_period", 1),
                     deletion_protection: rd.bool_or("deletion_protection", false),
@@ -394,7 +394,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                         ),
                     },
                     kms_key_id: cluster
-                        .map(|c| c.reader().opt_string("kms_key_id"))
+                        .map(|c| c.reader().opt_ref("kms_key_id"))
                         .unwrap_or_default(),
                     publicly_accessible: rd.bool_or("publicly_accessible", false),
                     backup_retention_days: cluster
@@ -440,7 +440,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 // encrypted: default false (the account's EBS default encryption, in the
                 // region settings, may still apply).
                 encrypted: rd.bool_or("encrypted", false),
-                kms_key_id: rd.opt_string("kms_key_id"),
+                kms_key_id: rd.opt_ref("kms_key_id"),
                 attached_to: Value::Known(
                     comps("aws_volume_attachment")
                         .iter()
@@ -466,7 +466,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 }
                 Resource::SecurityGroup(SecurityGroup {
                     meta,
-                    vpc_id: rd.opt_string("vpc_id"),
+                    vpc_id: rd.opt_ref("vpc_id"),
                     is_default: Value::Known(r.rtype == "aws_default_security_group"),
                     ingress,
                     egress,
@@ -522,8 +522,8 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     // enable_logging: default true.
                     logging: rd.bool_or("enable_logging", true),
                     log_file_validation: rd.bool_or("enable_log_file_validation", false),
-                    kms_key_id: rd.opt_string("kms_key_id"),
-                    cloudwatch_logs_group_arn: rd.opt_string("cloud_watch_logs_group_arn"),
+                    kms_key_id: rd.opt_ref("kms_key_id"),
+                    cloudwatch_logs_group_arn: rd.opt_ref("cloud_watch_logs_group_arn"),
                     s3_bucket: rd.opt_string("s3_bucket_name"),
                     management_events: mgmt,
                     s3_data_events: data,
@@ -588,7 +588,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 retention_days: rd
                     .opt_u32("retention_in_days")
                     .map(|d| d.filter(|d| *d != 0)),
-                kms_key_id: rd.opt_string("kms_key_id"),
+                kms_key_id: rd.opt_ref("kms_key_id"),
             }),
             "aws_dynamodb_table" => {
                 let sse = rd.block("server_side_encryption");
@@ -610,7 +610,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             "aws_efs_file_system" => Resource::EfsFileSystem(EfsFileSystem {
                 meta,
                 encrypted: rd.bool_or("encrypted", false),
-                kms_key_id: rd.opt_string("kms_key_id"),
+                kms_key_id: rd.opt_ref("kms_key_id"),
                 policy: match first("aws_efs_file_system_policy") {
                     Some(p) => p.reader().policy("policy"),
                     None => Value::Known(None),
@@ -636,7 +636,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     auth_enabled: Value::Known(
                         rd.raw("auth_token").is_some() || rd.raw("user_group_ids").is_some(),
                     ),
-                    kms_key_id: rd.opt_string("kms_key_id"),
+                    kms_key_id: rd.opt_ref("kms_key_id"),
                     automatic_failover: rd.bool_or("automatic_failover_enabled", false),
                     snapshot_retention_days: rd.u32_or("snapshot_retention_limit", 0),
                     pending_service_updates: Value::Known(Vec::new()),
@@ -692,7 +692,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             "aws_elb" => Resource::LoadBalancer(classic_elb(rd, meta)),
             "aws_sns_topic" => Resource::SnsTopic(SnsTopic {
                 meta,
-                kms_key_id: rd.opt_string("kms_master_key_id"),
+                kms_key_id: rd.opt_ref("kms_master_key_id"),
                 policy: match first("aws_sns_topic_policy") {
                     Some(p) => p.reader().policy("policy"),
                     None => rd.policy("policy"),
@@ -704,7 +704,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             }),
             "aws_sqs_queue" => Resource::SqsQueue(SqsQueue {
                 meta,
-                kms_key_id: rd.opt_string("kms_master_key_id"),
+                kms_key_id: rd.opt_ref("kms_master_key_id"),
                 // sqs_managed_sse_enabled: new queues get SSE-SQS unless a KMS key is set.
                 sqs_managed_sse: rd.bool_or(
                     "sqs_managed_sse_enabled",
@@ -719,7 +719,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 let rot = first("aws_secretsmanager_secret_rotation");
                 Resource::Secret(Secret {
                     meta,
-                    kms_key_id: rd.opt_string("kms_key_id"),
+                    kms_key_id: rd.opt_ref("kms_key_id"),
                     rotation_enabled: Value::Known(rot.is_some()),
                     rotation_interval_days: rot
                         .and_then(|r| {
@@ -747,7 +747,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     environment_variable_names: cfnmap::env_names(
                         rd.block("environment").and_then(|e| e.raw("variables")),
                     ),
-                    kms_key_id: rd.opt_string("kms_key_arn"),
+                    kms_key_id: rd.opt_ref("kms_key_arn"),
                     policy: cfnmap::permissions_policy(
                         &comps("aws_lambda_permission"),
                         [
@@ -764,7 +764,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     },
                     dead_letter_target: rd
                         .block("dead_letter_config")
-                        .map(|d| d.opt_string("target_arn"))
+                        .map(|d| d.opt_ref("target_arn"))
                         .unwrap_or(Value::Known(None)),
                     on_failure_destination: on_failure(&comps(
                         "aws_lambda_function_event_invoke_config",
@@ -799,7 +799,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                 Resource::RedshiftCluster(RedshiftCluster {
                     meta,
                     encrypted: rd.bool_or("encrypted", false),
-                    kms_key_id: rd.opt_string("kms_key_id"),
+                    kms_key_id: rd.opt_ref("kms_key_id"),
                     // publicly_accessible: default false (provider v5).
                     publicly_accessible: rd.bool_or("publicly_accessible", false),
                     parameters: param_group(rd.raw("cluster_parameter_group_name"), pg),
@@ -895,9 +895,9 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
                     execution_logging_level: level.map(Some),
                     access_log_destination: rd
                         .block("access_log_settings")
-                        .map(|a| a.opt_string("destination_arn"))
+                        .map(|a| a.opt_ref("destination_arn"))
                         .unwrap_or(Value::Known(None)),
-                    client_certificate_id: rd.opt_string("client_certificate_id"),
+                    client_certificate_id: rd.opt_ref("client_certificate_id"),
                     xray_tracing: rd.bool_or("xray_tracing_enabled", false),
                     web_acl: web_acl(&comps("aws_wafv2_web_acl_association")),
                 })
@@ -957,7 +957,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
             }),
             "aws_backup_vault" => Resource::BackupVault(BackupVault {
                 meta,
-                kms_key_id: rd.opt_string("kms_key_arn"),
+                kms_key_id: rd.opt_ref("kms_key_arn"),
                 locked: Value::Known(first("aws_backup_vault_lock_configuration").is_some()),
                 policy: match first("aws_backup_vault_policy") {
                     Some(p) => p.reader().policy("policy"),
@@ -1059,7 +1059,7 @@ fn on_failure(configs: &[&Raw]) -> Value<Option<String>> {
             .reader()
             .block("destination_config")
             .and_then(|d| d.block("on_failure"))
-            .map(|f| f.opt_string("destination"))
+            .map(|f| f.opt_ref("destination"))
             .unwrap_or(Value::Known(None)),
     }
 }
@@ -1419,7 +1419,7 @@ fn ec2_instance(rd: Reader<'_>, meta: Meta, lt: Option<Reader<'_>>) -> Resource 
         state: Value::Known("running".into()),
         instance_type: rd.string_req("instance_type"),
         vpc_id: Value::unknown(UnknownReason::Unresolved, "the subnet's VPC"),
-        subnet_id: rd.opt_string("subnet_id"),
+        subnet_id: rd.opt_ref("subnet_id"),
         public_ip,
         metadata_options: cfnmap::metadata(
             md,
@@ -1430,7 +1430,7 @@ fn ec2_instance(rd: Reader<'_>, meta: Meta, lt: Option<Reader<'_>>) -> Resource 
             ],
         ),
         block_devices: Value::Known(devices),
-        iam_instance_profile: rd.opt_string("iam_instance_profile"),
+        iam_instance_profile: rd.opt_ref("iam_instance_profile"),
         security_groups: Value::Known(sgs),
         detailed_monitoring: rd.bool_or("monitoring", false),
         launch_time: Value::Known(None),
@@ -1797,7 +1797,7 @@ fn cloudfront(rd: Reader<'_>, meta: Meta) -> CloudFrontDistribution {
                 .unwrap_or(Value::Known(None))
         },
         access_logging: Value::Known(rd.raw("logging_config").is_some()),
-        web_acl: rd.opt_string("web_acl_id"),
+        web_acl: rd.opt_ref("web_acl_id"),
     }
 }
 

@@ -59,6 +59,10 @@ fn parse_file(path: &Path, rel: &str, class: FileClass) -> Result<ParsedFile, Di
         column: None,
         message: format!("cannot read: {e}"),
     })?;
+    parse_text(text, rel, class)
+}
+
+fn parse_text(text: String, rel: &str, class: FileClass) -> Result<ParsedFile, Diagnostic> {
     let is_json = rel.ends_with(".json");
     let (hcl, json_lines) = if is_json {
         match tfjson::to_hcl(&text, class == FileClass::TfVars) {
@@ -237,6 +241,34 @@ pub fn scan_modules(files: Vec<Found>) -> Partial {
     for r in results {
         out.absorb(r);
     }
+    out
+}
+
+/// One root module given as `(file name, text)` pairs, evaluated and mapped without touching
+/// the file system (local module calls do not resolve). For the fuzz targets.
+pub fn scan_texts(files: &[(&str, &str)]) -> Partial {
+    let mut out = Partial::default();
+    let mut module = ModuleDir {
+        dir: PathBuf::from("fuzz"),
+        files: Vec::new(),
+    };
+    for (rel, text) in files {
+        let class = if rel.ends_with(".tfvars") || rel.ends_with(".tfvars.json") {
+            FileClass::TfVars
+        } else if rel.ends_with(".json") {
+            FileClass::TfJson
+        } else {
+            FileClass::Tf
+        };
+        match parse_text(text.to_string(), rel, class) {
+            Ok(pf) => module.files.push(pf),
+            Err(d) => out.file_failed("terraform", d),
+        }
+    }
+    let views: HashMap<&Path, eval::ModView<'_>> =
+        HashMap::from([(module.dir.as_path(), eval::ModView::new(&module))]);
+    let raws = eval::evaluate_root(&module, &views, &mut out.diagnostics);
+    out.resources = map::map_all(&raws);
     out
 }
 
