@@ -11,9 +11,9 @@ const EXIT_CODES: &str = "Exit codes:
 
 /// HIPAA compliance for AWS, as code.
 ///
-/// safeguard evaluates an AWS estate (infrastructure as code, saved inventories) against the
-/// HIPAA Security Rule and reports, per 45 CFR 164.3xx section, what passes, what fails and
-/// what could not be seen.
+/// safeguard evaluates an AWS estate (live accounts, infrastructure as code, saved inventories)
+/// against the HIPAA Security Rule and reports, per 45 CFR 164.3xx section, what passes, what
+/// fails and what could not be seen.
 #[derive(Debug, Parser)]
 #[command(name = "safeguard", version, about, long_about, after_help = EXIT_CODES)]
 pub struct Cli {
@@ -23,7 +23,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Evaluate infrastructure as code and inventories against the rule catalog and report.
+    /// Evaluate live AWS accounts, infrastructure as code and inventories against the rule
+    /// catalog and report.
     #[command(after_help = EXIT_CODES)]
     Scan(ScanArgs),
     /// List the rule catalog.
