@@ -192,7 +192,10 @@ fn fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn target_for(path: &Path) -> Option<(&'static str, fn(&[u8]))> {
+/// A fuzz entry point and its name.
+type Target = (&'static str, fn(&[u8]));
+
+fn target_for(path: &Path) -> Option<Target> {
     let name = path.file_name()?.to_str()?;
     Some(if name.ends_with(".tf") || name.ends_with(".tfvars") {
         ("hcl", fuzz::fuzz_hcl)
