@@ -80,11 +80,17 @@ pub fn safe_path(p: &str) -> bool {
     !p.is_empty()
         && !p.starts_with('/')
         && !p.contains('\\')
-        && p.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+        && p.split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
 /// Builds the archive bytes. `previous` is the previous bundle's bytes (for the chain).
-pub fn create(entries: &[Entry], info: &BundleInfo, previous: Option<(&str, &[u8])>, gzip: bool) -> Result<Vec<u8>, String> {
+pub fn create(
+    entries: &[Entry],
+    info: &BundleInfo,
+    previous: Option<(&str, &[u8])>,
+    gzip: bool,
+) -> Result<Vec<u8>, String> {
     let mut seen = std::collections::BTreeSet::new();
     for e in entries {
         if !safe_path(&e.path) || e.path == MANIFEST {
@@ -98,7 +104,11 @@ pub fn create(entries: &[Entry], info: &BundleInfo, previous: Option<(&str, &[u8
         None => None,
         Some((name, bytes)) => {
             let prev = open(bytes).map_err(|e| format!("previous bundle {name}: {e}"))?;
-            Some(PreviousRecord { sha256: sha256_hex(bytes), sequence: prev.manifest.sequence, name: name.to_string() })
+            Some(PreviousRecord {
+                sha256: sha256_hex(bytes),
+                sequence: prev.manifest.sequence,
+                name: name.to_string(),
+            })
         }
     };
     let manifest = Manifest {
@@ -111,7 +121,11 @@ pub fn create(entries: &[Entry], info: &BundleInfo, previous: Option<(&str, &[u8
         previous,
         files: entries
             .iter()
-            .map(|e| FileRecord { path: e.path.clone(), sha256: sha256_hex(&e.bytes), size: e.bytes.len() as u64 })
+            .map(|e| FileRecord {
+                path: e.path.clone(),
+                sha256: sha256_hex(&e.bytes),
+                size: e.bytes.len() as u64,
+            })
             .collect(),
         missing_evidence: info.missing_evidence.clone(),
     };
@@ -126,7 +140,9 @@ pub fn create(entries: &[Entry], info: &BundleInfo, previous: Option<(&str, &[u8
         h.set_uid(0);
         h.set_gid(0);
         h.set_entry_type(tar::EntryType::Regular);
-        builder.append_data(&mut h, path, bytes).map_err(|e| format!("{path}: {e}"))
+        builder
+            .append_data(&mut h, path, bytes)
+            .map_err(|e| format!("{path}: {e}"))
     };
     add(MANIFEST, &manifest_bytes)?;
     for e in entries {
@@ -163,33 +179,54 @@ pub fn open(bytes: &[u8]) -> Result<Opened, String> {
     let mut archive = tar::Archive::new(&tar_bytes[..]);
     let mut files = BTreeMap::new();
     let mut manifest = None;
-    for entry in archive.entries().map_err(|e| format!("not a readable tar archive: {e}"))? {
+    for entry in archive
+        .entries()
+        .map_err(|e| format!("not a readable tar archive: {e}"))?
+    {
         let mut entry = entry.map_err(|e| format!("not a readable tar archive: {e}"))?;
-        let path = entry.path().map_err(|e| e.to_string())?.to_string_lossy().replace('\\', "/");
+        let path = entry
+            .path()
+            .map_err(|e| e.to_string())?
+            .to_string_lossy()
+            .replace('\\', "/");
         let mut data = Vec::new();
-        entry.read_to_end(&mut data).map_err(|e| format!("{path}: {e}"))?;
+        entry
+            .read_to_end(&mut data)
+            .map_err(|e| format!("{path}: {e}"))?;
         if path == MANIFEST {
-            manifest = Some(serde_json::from_slice::<Manifest>(&data).map_err(|e| format!("{MANIFEST}: {e}"))?);
+            manifest = Some(
+                serde_json::from_slice::<Manifest>(&data)
+                    .map_err(|e| format!("{MANIFEST}: {e}"))?,
+            );
         } else if files.insert(path.clone(), data).is_some() {
             return Err(format!("{path} appears twice in the archive"));
         }
     }
     let manifest = manifest.ok_or_else(|| format!("no {MANIFEST} in the archive"))?;
     if manifest.format != FORMAT_NAME {
-        return Err(format!("{MANIFEST}: not a safeguard evidence bundle (format {:?})", manifest.format));
+        return Err(format!(
+            "{MANIFEST}: not a safeguard evidence bundle (format {:?})",
+            manifest.format
+        ));
     }
     Ok(Opened { manifest, files })
 }
 
 /// Checks a bundle, and its link to `previous` when given. Returns every problem found; an
 /// empty list means the bundle is intact.
-pub fn verify(bytes: &[u8], previous: Option<(&str, &[u8])>) -> Result<(Manifest, Vec<String>), String> {
+pub fn verify(
+    bytes: &[u8],
+    previous: Option<(&str, &[u8])>,
+) -> Result<(Manifest, Vec<String>), String> {
     let opened = open(bytes)?;
     let m = &opened.manifest;
     let mut problems = Vec::new();
     for rec in &m.files {
         match opened.files.get(&rec.path) {
-            None => problems.push(format!("{}: listed in the manifest but missing from the archive", rec.path)),
+            None => problems.push(format!(
+                "{}: listed in the manifest but missing from the archive",
+                rec.path
+            )),
             Some(data) => {
                 let h = sha256_hex(data);
                 if h != rec.sha256 || data.len() as u64 != rec.size {
@@ -227,9 +264,10 @@ pub fn verify(bytes: &[u8], previous: Option<(&str, &[u8])>) -> Result<(Manifest
                 Err(e) => problems.push(format!("previous bundle {name}: {e}")),
             }
         }
-        (Some((name, _)), None) => {
-            problems.push(format!("chain broken: this bundle starts a new chain (sequence {}), it does not follow {name}", m.sequence))
-        }
+        (Some((name, _)), None) => problems.push(format!(
+            "chain broken: this bundle starts a new chain (sequence {}), it does not follow {name}",
+            m.sequence
+        )),
         (None, _) => {}
     }
     Ok((opened.manifest, problems))
@@ -240,21 +278,38 @@ mod tests {
     use super::*;
 
     fn info() -> BundleInfo {
-        BundleInfo { created_at: "2026-11-20T10:00:00Z".into(), tool: "safeguard test".into(), catalog_version: "0".into(), missing_evidence: vec![] }
+        BundleInfo {
+            created_at: "2026-11-20T10:00:00Z".into(),
+            tool: "safeguard test".into(),
+            catalog_version: "0".into(),
+            missing_evidence: vec![],
+        }
     }
 
     fn entries() -> Vec<Entry> {
         vec![
-            Entry { path: "report/report.json".into(), bytes: b"{\"score\": 1}".to_vec() },
-            Entry { path: "inventory/inventory.json".into(), bytes: b"{}".to_vec() },
-            Entry { path: "evidence/docs/baa.pdf".into(), bytes: b"%PDF-1.4 signed".to_vec() },
+            Entry {
+                path: "report/report.json".into(),
+                bytes: b"{\"score\": 1}".to_vec(),
+            },
+            Entry {
+                path: "inventory/inventory.json".into(),
+                bytes: b"{}".to_vec(),
+            },
+            Entry {
+                path: "evidence/docs/baa.pdf".into(),
+                bytes: b"%PDF-1.4 signed".to_vec(),
+            },
         ]
     }
 
     /// Rewrites one archived file (tar is uncompressed here, so the bytes are findable).
     fn flip(bytes: &[u8], needle: &[u8]) -> Vec<u8> {
         let mut b = bytes.to_vec();
-        let i = b.windows(needle.len()).position(|w| w == needle).expect("needle present");
+        let i = b
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .expect("needle present");
         b[i] ^= 0x01;
         b
     }
@@ -281,7 +336,10 @@ mod tests {
         let bad = flip(&b, b"%PDF-1.4 signed");
         let (_, problems) = verify(&bad, None).unwrap();
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].starts_with("evidence/docs/baa.pdf: content changed"), "{problems:?}");
+        assert!(
+            problems[0].starts_with("evidence/docs/baa.pdf: content changed"),
+            "{problems:?}"
+        );
     }
 
     #[test]
@@ -293,15 +351,27 @@ mod tests {
         let manifest = serde_json::to_vec(&opened.manifest).unwrap();
         let mut h = tar::Header::new_ustar();
         h.set_size(manifest.len() as u64);
-        builder.append_data(&mut h, MANIFEST, &manifest[..]).unwrap();
-        for (path, data) in opened.files.iter().filter(|(p, _)| !p.contains("inventory")) {
+        builder
+            .append_data(&mut h, MANIFEST, &manifest[..])
+            .unwrap();
+        for (path, data) in opened
+            .files
+            .iter()
+            .filter(|(p, _)| !p.contains("inventory"))
+        {
             let mut h = tar::Header::new_ustar();
             h.set_size(data.len() as u64);
             builder.append_data(&mut h, path, &data[..]).unwrap();
         }
         let dropped = builder.into_inner().unwrap();
         let (_, problems) = verify(&dropped, None).unwrap();
-        assert_eq!(problems, vec!["inventory/inventory.json: listed in the manifest but missing from the archive".to_string()]);
+        assert_eq!(
+            problems,
+            vec![
+                "inventory/inventory.json: listed in the manifest but missing from the archive"
+                    .to_string()
+            ]
+        );
     }
 
     #[test]
@@ -312,20 +382,41 @@ mod tests {
         // The previous bundle was altered after the fact.
         let altered = flip(&first, b"%PDF-1.4 signed");
         let (_, problems) = verify(&second, Some(("first.tar", &altered))).unwrap();
-        assert!(problems.iter().any(|p| p.starts_with("chain broken")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.starts_with("chain broken")),
+            "{problems:?}"
+        );
         // A bundle is missing from the chain: third checked against first.
         let (_, problems) = verify(&third, Some(("first.tar", &first))).unwrap();
-        assert!(problems.iter().any(|p| p.starts_with("chain broken")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.starts_with("chain gap")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.starts_with("chain broken")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.starts_with("chain gap")),
+            "{problems:?}"
+        );
         // A chain start presented as a successor.
         let (_, problems) = verify(&first, Some(("second.tar", &second))).unwrap();
-        assert!(problems.iter().any(|p| p.contains("starts a new chain")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.contains("starts a new chain")),
+            "{problems:?}"
+        );
     }
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
         assert!(verify(b"not an archive at all", None).is_err());
         assert!(verify(&[0x1f, 0x8b, 0, 1, 2], None).is_err());
-        assert!(create(&[Entry { path: "../x".into(), bytes: vec![] }], &info(), None, false).is_err());
+        assert!(create(
+            &[Entry {
+                path: "../x".into(),
+                bytes: vec![]
+            }],
+            &info(),
+            None,
+            false
+        )
+        .is_err());
     }
 }

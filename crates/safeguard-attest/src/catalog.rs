@@ -43,7 +43,10 @@ pub fn item(id: &str) -> Option<&'static ItemDef> {
 
 /// The item that stands for the AWS Business Associate Addendum.
 pub fn baa_item() -> &'static ItemDef {
-    catalog().iter().find(|i| i.baa).expect("the catalog has a BAA item")
+    catalog()
+        .iter()
+        .find(|i| i.baa)
+        .expect("the catalog has a BAA item")
 }
 
 #[cfg(test)]
@@ -57,10 +60,19 @@ mod tests {
         let mut seen = HashSet::new();
         for i in catalog() {
             assert!(seen.insert(&i.id), "duplicate {}", i.id);
-            assert!(i.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", i.id);
+            assert!(
+                i.id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}",
+                i.id
+            );
             assert!(!i.hipaa.is_empty(), "{}", i.id);
             for c in &i.hipaa {
-                assert!(hipaa().get(c).is_some(), "{}: {c} is not a HIPAA specification", i.id);
+                assert!(
+                    hipaa().get(c).is_some(),
+                    "{}: {c} is not a HIPAA specification",
+                    i.id
+                );
             }
             crate::ReviewInterval::parse(&i.review_interval).unwrap();
         }
@@ -69,13 +81,23 @@ mod tests {
 
     #[test]
     fn every_administrative_physical_and_documentation_specification_is_attested() {
-        let cited: HashSet<&str> = catalog().iter().flat_map(|i| i.hipaa.iter().map(String::as_str)).collect();
+        let cited: HashSet<&str> = catalog()
+            .iter()
+            .flat_map(|i| i.hipaa.iter().map(String::as_str))
+            .collect();
         let sr = shared_responsibility();
         for spec in &hipaa().spec {
             let attestable = spec.family != Family::Technical
-                || sr.spec(&spec.id).is_some_and(|s| !s.evidence.uses_rules() || s.evidence.as_str().contains("attestation"));
+                || sr.spec(&spec.id).is_some_and(|s| {
+                    !s.evidence.uses_rules() || s.evidence.as_str().contains("attestation")
+                });
             if attestable {
-                assert!(cited.contains(spec.id.as_str()), "{} ({}) has no attestation item", spec.id, spec.title);
+                assert!(
+                    cited.contains(spec.id.as_str()),
+                    "{} ({}) has no attestation item",
+                    spec.id,
+                    spec.title
+                );
             }
         }
         for id in ["164.312(a)(2)(ii)", "164.312(a)(2)(iii)"] {

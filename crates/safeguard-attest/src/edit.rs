@@ -117,7 +117,10 @@ impl Update {
             v.push(("review_interval", r.to_string()));
         }
         if let Some(x) = self.expires {
-            v.push(("expires", x.map_or_else(|| "null".to_string(), |d| d.to_string())));
+            v.push((
+                "expires",
+                x.map_or_else(|| "null".to_string(), |d| d.to_string()),
+            ));
         }
         if let Some(n) = &self.note {
             v.push(("note", quote(n)));
@@ -140,10 +143,12 @@ fn key_content(line: &str, ind: usize) -> Option<&str> {
     let lead = leading(line);
     let rest = &line[lead..];
     if lead + 2 == ind {
-        rest.strip_prefix("- ").map(|r| r.trim_start_matches(' ')).filter(|_| {
-            let after = &rest[2..];
-            leading(after) == 0
-        })
+        rest.strip_prefix("- ")
+            .map(|r| r.trim_start_matches(' '))
+            .filter(|_| {
+                let after = &rest[2..];
+                leading(after) == 0
+            })
     } else if lead == ind {
         (!rest.starts_with("- ")).then_some(rest)
     } else {
@@ -200,11 +205,13 @@ pub fn set(text: &str, path: &str, id: &str, update: &Update) -> Result<String, 
     let trailing_newline = text.ends_with('\n');
     let lines: Vec<&str> = text.lines().collect();
     let id_line = (item.line as usize).saturating_sub(1);
-    let unsupported = || AttestError {
+    let unsupported = || {
+        AttestError {
         path: path.to_string(),
         line: item.line,
         column: 1,
         message: format!("item {id}: cannot edit this layout in place (use a block mapping under `- `); edit the file by hand"),
+    }
     };
     let (start, ind) = item_start(&lines, id_line).ok_or_else(unsupported)?;
     // The item ends where the next item or the enclosing sequence ends.
@@ -219,7 +226,8 @@ pub fn set(text: &str, path: &str, id: &str, update: &Update) -> Result<String, 
     let mut out: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
     for (key, value) in update.pairs() {
         let found = (start..end).find(|&i| {
-            key_content(&out[i], ind).is_some_and(|c| c.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+            key_content(&out[i], ind)
+                .is_some_and(|c| c.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
         });
         match found {
             Some(i) => {
@@ -234,7 +242,8 @@ pub fn set(text: &str, path: &str, id: &str, update: &Update) -> Result<String, 
                     }
                     j += 1;
                 }
-                let prefix = &out[i][..out[i].len() - key_content(&out[i], ind).expect("found").len()];
+                let prefix =
+                    &out[i][..out[i].len() - key_content(&out[i], ind).expect("found").len()];
                 let line = format!("{prefix}{key}: {value}");
                 out.splice(i..j, [line]);
                 end -= j - i - 1;
@@ -267,7 +276,10 @@ mod tests {
         let text = init_text("Harborview");
         let f = AttestationFile::parse(&text, "x").unwrap();
         assert_eq!(f.items.len(), catalog().len());
-        assert!(f.items.iter().all(|i| i.status == ItemStatus::Pending && i.date.is_none()));
+        assert!(f
+            .items
+            .iter()
+            .all(|i| i.status == ItemStatus::Pending && i.date.is_none()));
         assert_eq!(f.organization, "Harborview");
     }
 
@@ -278,7 +290,10 @@ mod tests {
             status: Some(ItemStatus::Implemented),
             owner: Some("Dana \"DL\" Lee".into()),
             date: parse_date("2026-11-01"),
-            evidence: Some(vec!["docs/baa.pdf".into(), "https://example.com/baa".into()]),
+            evidence: Some(vec![
+                "docs/baa.pdf".into(),
+                "https://example.com/baa".into(),
+            ]),
             note: Some("org-wide".into()),
             ..Update::default()
         };
@@ -292,11 +307,20 @@ mod tests {
         assert_eq!(baa.expires(), parse_date("2027-11-01"));
         // Every other line is unchanged: the diff is the changed keys and the added note.
         let old: Vec<&str> = text.lines().collect();
-        let newl: Vec<&str> = new.lines().filter(|l| !l.contains("note: \"org-wide\"")).collect();
+        let newl: Vec<&str> = new
+            .lines()
+            .filter(|l| !l.contains("note: \"org-wide\""))
+            .collect();
         assert_eq!(newl.len(), old.len());
         let changed = old.iter().zip(&newl).filter(|(a, b)| a != b).count();
         assert!(changed <= 6, "{changed} lines changed");
-        assert_eq!(f.items.iter().filter(|i| i.status == ItemStatus::Implemented).count(), 1);
+        assert_eq!(
+            f.items
+                .iter()
+                .filter(|i| i.status == ItemStatus::Implemented)
+                .count(),
+            1
+        );
         // Setting again is idempotent.
         assert_eq!(set(&new, "x", "baa-signed", &u).unwrap(), new);
     }
@@ -304,10 +328,23 @@ mod tests {
     #[test]
     fn set_replaces_block_sequences_and_adds_missing_items() {
         let text = "version: 1\nitems:\n  - id: security-officer\n    evidence:\n      - a.pdf\n      - b.pdf\n    status: pending # to do\n";
-        let u = Update { evidence: Some(vec!["c.pdf".into()]), status: Some(ItemStatus::Implemented), ..Update::default() };
+        let u = Update {
+            evidence: Some(vec!["c.pdf".into()]),
+            status: Some(ItemStatus::Implemented),
+            ..Update::default()
+        };
         let new = set(text, "x", "security-officer", &u).unwrap();
         assert_eq!(new, "version: 1\nitems:\n  - id: security-officer\n    evidence: [\"c.pdf\"]\n    status: implemented\n");
-        let added = set(&new, "x", "risk-analysis", &Update { owner: Some("Ann".into()), ..Update::default() }).unwrap();
+        let added = set(
+            &new,
+            "x",
+            "risk-analysis",
+            &Update {
+                owner: Some("Ann".into()),
+                ..Update::default()
+            },
+        )
+        .unwrap();
         let f = AttestationFile::parse(&added, "x").unwrap();
         assert_eq!(f.get("risk-analysis").unwrap().owner, "Ann");
         assert_eq!(f.items.len(), 2);

@@ -85,7 +85,10 @@ impl ArtifactAgreement {
     /// An active Business Associate Addendum.
     pub fn is_active_baa(&self) -> bool {
         self.state.eq_ignore_ascii_case("ACTIVE")
-            && self.name.to_ascii_lowercase().contains("business associate")
+            && self
+                .name
+                .to_ascii_lowercase()
+                .contains("business associate")
     }
 }
 
@@ -94,7 +97,10 @@ impl ArtifactAgreement {
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum BaaEvidence {
     /// `artifact:ListCustomerAgreements` answered.
-    Artifact { account: String, agreements: Vec<ArtifactAgreement> },
+    Artifact {
+        account: String,
+        agreements: Vec<ArtifactAgreement>,
+    },
     /// The call failed (no permission, not available in the partition...).
     Unavailable { account: String, reason: String },
 }
@@ -145,7 +151,9 @@ impl AttestationSet {
 
     /// Results citing specification `spec`.
     pub fn citing<'s>(&'s self, spec: &'s str) -> impl Iterator<Item = &'s AttestationResult> + 's {
-        self.results.iter().filter(move |r| r.hipaa.iter().any(|h| h == spec))
+        self.results
+            .iter()
+            .filter(move |r| r.hipaa.iter().any(|h| h == spec))
     }
 
     pub fn count(&self, outcome: Outcome) -> usize {
@@ -156,20 +164,37 @@ impl AttestationSet {
 fn judge(a: &Attestation, as_of: Date) -> (Outcome, Option<Date>, String) {
     let expires = a.expires();
     match a.status {
-        ItemStatus::Pending => (Outcome::AttestationMissing, expires, "pending: not yet attested".to_string()),
+        ItemStatus::Pending => (
+            Outcome::AttestationMissing,
+            expires,
+            "pending: not yet attested".to_string(),
+        ),
         ItemStatus::Implemented | ItemStatus::NotApplicable => {
-            let met = if a.status == ItemStatus::Implemented { Outcome::Attested } else { Outcome::NotApplicable };
+            let met = if a.status == ItemStatus::Implemented {
+                Outcome::Attested
+            } else {
+                Outcome::NotApplicable
+            };
             match (a.date, expires) {
                 (None, None) => (
                     Outcome::AttestationMissing,
                     None,
-                    format!("{} but undated: add `date` (and `review_interval`) so it can expire", a.status),
+                    format!(
+                        "{} but undated: add `date` (and `review_interval`) so it can expire",
+                        a.status
+                    ),
                 ),
-                (_, Some(exp)) if as_of > exp => {
-                    (Outcome::AttestationExpired, Some(exp), format!("expired on {exp}: review it and update `date`"))
-                }
+                (_, Some(exp)) if as_of > exp => (
+                    Outcome::AttestationExpired,
+                    Some(exp),
+                    format!("expired on {exp}: review it and update `date`"),
+                ),
                 (_, Some(exp)) => (met, Some(exp), format!("{} until {exp}", a.status)),
-                (Some(d), None) => (met, None, format!("{} on {d}, no review interval", a.status)),
+                (Some(d), None) => (
+                    met,
+                    None,
+                    format!("{} on {d}, no review interval", a.status),
+                ),
             }
         }
     }
@@ -178,7 +203,11 @@ fn judge(a: &Attestation, as_of: Date) -> (Outcome, Option<Date>, String) {
 /// Evaluates `file` (or, without one, reports every catalog item missing) as of `as_of`.
 /// The BAA item is answered by AWS Artifact when every account with evidence has an active
 /// Business Associate Addendum, and by the attestation otherwise.
-pub fn evaluate(file: Option<(&AttestationFile, &str)>, as_of: Date, baa: &[BaaEvidence]) -> AttestationSet {
+pub fn evaluate(
+    file: Option<(&AttestationFile, &str)>,
+    as_of: Date,
+    baa: &[BaaEvidence],
+) -> AttestationSet {
     let mut results = Vec::new();
     for def in catalog() {
         let declared = file.and_then(|(f, _)| f.get(&def.id));
@@ -189,7 +218,11 @@ pub fn evaluate(file: Option<(&AttestationFile, &str)>, as_of: Date, baa: &[BaaE
         results.push(r);
     }
     if let Some((f, _)) = file {
-        for a in f.items.iter().filter(|a| crate::catalog::item(&a.id).is_none()) {
+        for a in f
+            .items
+            .iter()
+            .filter(|a| crate::catalog::item(&a.id).is_none())
+        {
             let (outcome, expires, message) = judge(a, as_of);
             results.push(AttestationResult {
                 id: a.id.clone(),
@@ -211,7 +244,11 @@ pub fn evaluate(file: Option<(&AttestationFile, &str)>, as_of: Date, baa: &[BaaE
             });
         }
     }
-    AttestationSet { file: file.map(|(_, p)| p.to_string()), as_of, results }
+    AttestationSet {
+        file: file.map(|(_, p)| p.to_string()),
+        as_of,
+        results,
+    }
 }
 
 fn soon(outcome: Outcome, expires: Option<Date>, as_of: Date) -> bool {
@@ -289,13 +326,23 @@ fn apply_baa(r: &mut AttestationResult, baa: &[BaaEvidence]) {
         r.message = format!(
             "AWS Artifact: {:?} is active{}{} for account{} {}",
             a.name,
-            a.effective_start.map(|d| format!(" since {}", d.date_naive())).unwrap_or_default(),
-            if a.organization_arn.is_some() { " (organization-wide)" } else { "" },
+            a.effective_start
+                .map(|d| format!(" since {}", d.date_naive()))
+                .unwrap_or_default(),
+            if a.organization_arn.is_some() {
+                " (organization-wide)"
+            } else {
+                ""
+            },
             if accounts.len() == 1 { "" } else { "s" },
             accounts.join(", ")
         );
     } else {
-        r.message = format!("{}; {} (answered by the attestation)", unconfirmed.join("; "), r.message);
+        r.message = format!(
+            "{}; {} (answered by the attestation)",
+            unconfirmed.join("; "),
+            r.message
+        );
     }
 }
 
@@ -327,16 +374,25 @@ mod tests {
         assert_eq!(set.results.len(), catalog().len() + 1);
         // The same file a year later: the officer's attestation has expired too.
         let later = evaluate(Some((&f, "a.yaml")), d("2026-12-02"), &[]);
-        assert_eq!(later.get("security-officer").unwrap().outcome, Outcome::AttestationExpired);
+        assert_eq!(
+            later.get("security-officer").unwrap().outcome,
+            Outcome::AttestationExpired
+        );
         // The last day still holds.
         let last = evaluate(Some((&f, "a.yaml")), d("2026-12-01"), &[]);
-        assert_eq!(last.get("security-officer").unwrap().outcome, Outcome::Attested);
+        assert_eq!(
+            last.get("security-officer").unwrap().outcome,
+            Outcome::Attested
+        );
     }
 
     #[test]
     fn no_file_means_everything_missing() {
         let set = evaluate(None, d("2026-11-20"), &[]);
-        assert!(set.results.iter().all(|r| r.outcome == Outcome::AttestationMissing));
+        assert!(set
+            .results
+            .iter()
+            .all(|r| r.outcome == Outcome::AttestationMissing));
         assert_eq!(set.file, None);
     }
 
@@ -349,25 +405,51 @@ mod tests {
             organization_arn: Some("arn:aws:organizations::111122223333:organization/o-x".into()),
             effective_start: Some("2025-03-01T00:00:00Z".parse().unwrap()),
         };
-        let ok = [BaaEvidence::Artifact { account: "111122223333".into(), agreements: vec![agreement.clone()] }];
+        let ok = [BaaEvidence::Artifact {
+            account: "111122223333".into(),
+            agreements: vec![agreement.clone()],
+        }];
         let set = evaluate(None, d("2026-11-20"), &ok);
         let baa = set.get("baa-signed").unwrap();
-        assert_eq!((baa.outcome, baa.source), (Outcome::Attested, Source::AwsArtifact));
-        assert!(baa.message.contains("organization-wide") && baa.message.contains("2025-03-01"), "{}", baa.message);
+        assert_eq!(
+            (baa.outcome, baa.source),
+            (Outcome::Attested, Source::AwsArtifact)
+        );
+        assert!(
+            baa.message.contains("organization-wide") && baa.message.contains("2025-03-01"),
+            "{}",
+            baa.message
+        );
 
-        let terminated = ArtifactAgreement { state: "CUSTOMER_TERMINATED".into(), ..agreement };
+        let terminated = ArtifactAgreement {
+            state: "CUSTOMER_TERMINATED".into(),
+            ..agreement
+        };
         let f = AttestationFile::parse(
             "version: 1\nitems:\n  - id: baa-signed\n    status: implemented\n    date: 2026-06-01\n",
             "a.yaml",
         )
         .unwrap();
         let mixed = [
-            BaaEvidence::Artifact { account: "111122223333".into(), agreements: vec![terminated] },
-            BaaEvidence::Unavailable { account: "444455556666".into(), reason: "access_denied".into() },
+            BaaEvidence::Artifact {
+                account: "111122223333".into(),
+                agreements: vec![terminated],
+            },
+            BaaEvidence::Unavailable {
+                account: "444455556666".into(),
+                reason: "access_denied".into(),
+            },
         ];
         let set = evaluate(Some((&f, "a.yaml")), d("2026-11-20"), &mixed);
         let baa = set.get("baa-signed").unwrap();
-        assert_eq!((baa.outcome, baa.source), (Outcome::Attested, Source::Attestation));
-        assert!(baa.message.contains("no active") && baa.message.contains("could not be read"), "{}", baa.message);
+        assert_eq!(
+            (baa.outcome, baa.source),
+            (Outcome::Attested, Source::Attestation)
+        );
+        assert!(
+            baa.message.contains("no active") && baa.message.contains("could not be read"),
+            "{}",
+            baa.message
+        );
     }
 }

@@ -62,7 +62,11 @@ pub struct AttestError {
 impl fmt::Display for AttestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line > 0 {
-            write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path, self.line, self.column, self.message
+            )
         } else {
             write!(f, "{}: {}", self.path, self.message)
         }
@@ -164,12 +168,20 @@ impl AttestationFile {
         let options = serde_saphyr::options! { with_snippet: false };
         let raw: RawFile = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
             let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            AttestError { path: path.to_string(), line, column, message: yaml_message(&e) }
+            AttestError {
+                path: path.to_string(),
+                line,
+                column,
+                message: yaml_message(&e),
+            }
         })?;
         if raw.version.value != FORMAT_VERSION {
             return Err(at(
                 raw.version.referenced,
-                format!("unsupported version {} (this safeguard reads version {FORMAT_VERSION})", raw.version.value),
+                format!(
+                    "unsupported version {} (this safeguard reads version {FORMAT_VERSION})",
+                    raw.version.value
+                ),
             ));
         }
         let catalog = safeguard_rules::catalog::hipaa();
@@ -181,7 +193,10 @@ impl AttestationFile {
                 return Err(at(r.id.referenced, "item id is empty".into()));
             }
             if let Some(first) = seen.insert(id.clone(), r.id.referenced.line()) {
-                return Err(at(r.id.referenced, format!("item {id:?} appears twice (first on line {first})")));
+                return Err(at(
+                    r.id.referenced,
+                    format!("item {id:?} appears twice (first on line {first})"),
+                ));
             }
             let known = crate::catalog::item(&id);
             let status = match &r.status {
@@ -191,21 +206,35 @@ impl AttestationFile {
                 })?,
             };
             let date = match &r.date {
-                Some(s) if !s.value.trim().is_empty() => Some(parse_date(&s.value).ok_or_else(|| {
-                    at(s.referenced, format!("item {id}: date {:?} is not a date (YYYY-MM-DD)", s.value))
-                })?),
+                Some(s) if !s.value.trim().is_empty() => {
+                    Some(parse_date(&s.value).ok_or_else(|| {
+                        at(
+                            s.referenced,
+                            format!("item {id}: date {:?} is not a date (YYYY-MM-DD)", s.value),
+                        )
+                    })?)
+                }
                 _ => None,
             };
             let explicit_expires = match &r.expires {
-                Some(s) if !s.value.trim().is_empty() => Some(parse_date(&s.value).ok_or_else(|| {
-                    at(s.referenced, format!("item {id}: expires {:?} is not a date (YYYY-MM-DD)", s.value))
-                })?),
+                Some(s) if !s.value.trim().is_empty() => {
+                    Some(parse_date(&s.value).ok_or_else(|| {
+                        at(
+                            s.referenced,
+                            format!(
+                                "item {id}: expires {:?} is not a date (YYYY-MM-DD)",
+                                s.value
+                            ),
+                        )
+                    })?)
+                }
                 _ => None,
             };
             let review_interval = match &r.review_interval {
-                Some(s) if !s.value.trim().is_empty() => {
-                    Some(ReviewInterval::parse(&s.value).map_err(|m| at(s.referenced, format!("item {id}: {m}")))?)
-                }
+                Some(s) if !s.value.trim().is_empty() => Some(
+                    ReviewInterval::parse(&s.value)
+                        .map_err(|m| at(s.referenced, format!("item {id}: {m}")))?,
+                ),
                 _ => known.and_then(|k| ReviewInterval::parse(&k.review_interval).ok()),
             };
             let mut hipaa = Vec::new();
@@ -220,7 +249,10 @@ impl AttestationFile {
                 match known {
                     Some(k) => hipaa = k.hipaa.clone(),
                     None => {
-                        return Err(at(r.id.referenced, format!("item {id}: an item of your own needs `hipaa:` citations")));
+                        return Err(at(
+                            r.id.referenced,
+                            format!("item {id}: an item of your own needs `hipaa:` citations"),
+                        ));
                     }
                 }
             }
@@ -251,7 +283,11 @@ impl AttestationFile {
                 line: r.id.referenced.line(),
             });
         }
-        Ok(AttestationFile { version: raw.version.value, organization: raw.organization.unwrap_or_default(), items })
+        Ok(AttestationFile {
+            version: raw.version.value,
+            organization: raw.organization.unwrap_or_default(),
+            items,
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&Attestation> {
@@ -300,7 +336,11 @@ mod tests {
     fn errors_name_line_and_column() {
         let e = err("version: 1\nitems:\n  - id: baa-signed\n    status: done\n");
         assert_eq!((e.line, e.column), (4, 13), "{e}");
-        assert!(e.to_string().starts_with("att.yaml:4:13: item baa-signed: status \"done\""), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("att.yaml:4:13: item baa-signed: status \"done\""),
+            "{e}"
+        );
 
         let e = err("version: 1\nitems:\n  - id: baa-signed\n    date: 2026-13-01\n");
         assert_eq!(e.line, 4, "{e}");
@@ -330,7 +370,16 @@ mod tests {
 
     #[test]
     fn never_panics_on_garbage() {
-        for text in ["", ":", "- - -", "version: [", "\u{0}", "items: 5", "version: 1\nitems: {a: 1}", "&a [*a]"] {
+        for text in [
+            "",
+            ":",
+            "- - -",
+            "version: [",
+            "\u{0}",
+            "items: 5",
+            "version: 1\nitems: {a: 1}",
+            "&a [*a]",
+        ] {
             let _ = AttestationFile::parse(text, "x");
         }
     }

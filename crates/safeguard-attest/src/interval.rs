@@ -41,7 +41,9 @@ impl ReviewInterval {
             Unit::Years => count.saturating_mul(366),
         };
         if count == 0 || days > 36_600 {
-            return Err(format!("review interval {s:?}: must be between 1 day and 100 years"));
+            return Err(format!(
+                "review interval {s:?}: must be between 1 day and 100 years"
+            ));
         }
         Ok(ReviewInterval { count, unit })
     }
@@ -52,7 +54,9 @@ impl ReviewInterval {
             Unit::Days => date.checked_add_days(chrono::Days::new(u64::from(self.count))),
             Unit::Weeks => date.checked_add_days(chrono::Days::new(u64::from(self.count) * 7)),
             Unit::Months => date.checked_add_months(chrono::Months::new(self.count)),
-            Unit::Years => date.checked_add_months(chrono::Months::new(self.count.checked_mul(12)?)),
+            Unit::Years => {
+                date.checked_add_months(chrono::Months::new(self.count.checked_mul(12)?))
+            }
         }
     }
 }
@@ -85,10 +89,21 @@ mod tests {
 
     #[test]
     fn parses_and_adds() {
-        assert_eq!(ReviewInterval::parse("365d").unwrap().after(d("2026-01-01")), Some(d("2027-01-01")));
-        assert_eq!(ReviewInterval::parse("1y").unwrap().after(d("2024-02-29")), Some(d("2025-02-28")));
+        assert_eq!(
+            ReviewInterval::parse("365d")
+                .unwrap()
+                .after(d("2026-01-01")),
+            Some(d("2027-01-01"))
+        );
+        assert_eq!(
+            ReviewInterval::parse("1y").unwrap().after(d("2024-02-29")),
+            Some(d("2025-02-28"))
+        );
         assert_eq!(ReviewInterval::parse("12m").unwrap().to_string(), "12m");
-        assert_eq!(ReviewInterval::parse("2w").unwrap().after(d("2026-01-01")), Some(d("2026-01-15")));
+        assert_eq!(
+            ReviewInterval::parse("2w").unwrap().after(d("2026-01-01")),
+            Some(d("2026-01-15"))
+        );
         for bad in ["", "d", "10", "0d", "-1d", "1x", "999999y", "1.5y"] {
             assert!(ReviewInterval::parse(bad).is_err(), "{bad}");
         }

@@ -72,8 +72,12 @@ pub fn rolled_up(outcomes: impl IntoIterator<Item = Outcome>) -> Option<Outcome>
     let mut any = None;
     for o in outcomes {
         any = Some(match (any, o) {
-            (Some(Outcome::AttestationMissing), _) | (_, Outcome::AttestationMissing) => Outcome::AttestationMissing,
-            (Some(Outcome::AttestationExpired), _) | (_, Outcome::AttestationExpired) => Outcome::AttestationExpired,
+            (Some(Outcome::AttestationMissing), _) | (_, Outcome::AttestationMissing) => {
+                Outcome::AttestationMissing
+            }
+            (Some(Outcome::AttestationExpired), _) | (_, Outcome::AttestationExpired) => {
+                Outcome::AttestationExpired
+            }
             (Some(Outcome::Attested), _) | (_, Outcome::Attested) => Outcome::Attested,
             _ => Outcome::NotApplicable,
         });
@@ -99,14 +103,27 @@ pub(crate) fn refresh(report: &mut Report) {
         let mut met = 0;
         for sec in &mut fam.sections {
             sec.attestations = set
-                .map(|s| s.citing(&sec.id).map(|r| SectionAttestation { id: r.id.clone(), outcome: r.outcome }).collect())
+                .map(|s| {
+                    s.citing(&sec.id)
+                        .map(|r| SectionAttestation {
+                            id: r.id.clone(),
+                            outcome: r.outcome,
+                        })
+                        .collect()
+                })
                 .unwrap_or_default();
             let base = base_status(&sec.counts);
             let attested = rolled_up(sec.attestations.iter().map(|a| a.outcome));
             sec.status = match (base, attested) {
-                (SectionStatus::NotAssessed, Some(Outcome::Attested | Outcome::NotApplicable)) => SectionStatus::Attested,
-                (SectionStatus::NotAssessed, Some(Outcome::AttestationExpired)) => SectionStatus::AttestationExpired,
-                (SectionStatus::NotAssessed, Some(Outcome::AttestationMissing)) => SectionStatus::AttestationMissing,
+                (SectionStatus::NotAssessed, Some(Outcome::Attested | Outcome::NotApplicable)) => {
+                    SectionStatus::Attested
+                }
+                (SectionStatus::NotAssessed, Some(Outcome::AttestationExpired)) => {
+                    SectionStatus::AttestationExpired
+                }
+                (SectionStatus::NotAssessed, Some(Outcome::AttestationMissing)) => {
+                    SectionStatus::AttestationMissing
+                }
                 (b, _) => b,
             };
             let judged = sec.counts.pass + sec.counts.fail + sec.counts.unknown;
@@ -115,10 +132,18 @@ pub(crate) fn refresh(report: &mut Report) {
                 parts.push(sec.counts.pass as f64 / judged as f64);
             }
             if !sec.attestations.is_empty() {
-                let ok = sec.attestations.iter().filter(|a| a.outcome.is_met()).count();
+                let ok = sec
+                    .attestations
+                    .iter()
+                    .filter(|a| a.outcome.is_met())
+                    .count();
                 parts.push(ok as f64 / sec.attestations.len() as f64);
             }
-            let credit = if parts.is_empty() { 0.0 } else { parts.iter().sum::<f64>() / parts.len() as f64 };
+            let credit = if parts.is_empty() {
+                0.0
+            } else {
+                parts.iter().sum::<f64>() / parts.len() as f64
+            };
             if credit >= 1.0 {
                 met += 1;
             }
@@ -127,7 +152,11 @@ pub(crate) fn refresh(report: &mut Report) {
         let n = fam.sections.len();
         readiness.families.push(FamilyReadiness {
             family: fam.family,
-            score: if n == 0 { 0.0 } else { round1(credit_sum / n as f64 * 100.0) },
+            score: if n == 0 {
+                0.0
+            } else {
+                round1(credit_sum / n as f64 * 100.0)
+            },
             met,
             sections: n,
         });
@@ -135,7 +164,11 @@ pub(crate) fn refresh(report: &mut Report) {
         readiness.sections += n;
         readiness.score += credit_sum;
     }
-    readiness.score = if readiness.sections == 0 { 0.0 } else { round1(readiness.score / readiness.sections as f64 * 100.0) };
+    readiness.score = if readiness.sections == 0 {
+        0.0
+    } else {
+        round1(readiness.score / readiness.sections as f64 * 100.0)
+    };
     report.summary.readiness = readiness;
     report.summary.attestations = set.map(|s| AttestationCounts {
         attested: s.count(Outcome::Attested),

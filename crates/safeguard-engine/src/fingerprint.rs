@@ -6,7 +6,11 @@ pub fn fingerprint(rule_id: &str, resource_id: &str) -> String {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut hash = OFFSET;
-    for byte in rule_id.bytes().chain(std::iter::once(0u8)).chain(resource_id.bytes()) {
+    for byte in rule_id
+        .bytes()
+        .chain(std::iter::once(0u8))
+        .chain(resource_id.bytes())
+    {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(PRIME);
     }
@@ -19,8 +23,14 @@ mod tests {
 
     #[test]
     fn stable_and_distinct() {
-        assert_eq!(fingerprint("S3-001", "arn:aws:s3:::a"), fingerprint("S3-001", "arn:aws:s3:::a"));
-        assert_ne!(fingerprint("S3-001", "arn:aws:s3:::a"), fingerprint("S3-002", "arn:aws:s3:::a"));
+        assert_eq!(
+            fingerprint("S3-001", "arn:aws:s3:::a"),
+            fingerprint("S3-001", "arn:aws:s3:::a")
+        );
+        assert_ne!(
+            fingerprint("S3-001", "arn:aws:s3:::a"),
+            fingerprint("S3-002", "arn:aws:s3:::a")
+        );
         // The separator keeps ("AB", "C") apart from ("A", "BC").
         assert_ne!(fingerprint("AB", "C"), fingerprint("A", "BC"));
         assert_eq!(fingerprint("", "").len(), 16);

@@ -28,7 +28,10 @@ impl std::error::Error for SelectionError {}
 fn matches(rule: &dyn Rule, pattern: &str) -> bool {
     let m = rule.meta();
     if let Some(prefix) = pattern.strip_suffix('-') {
-        return m.id.split_once('-').is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix));
+        return m
+            .id
+            .split_once('-')
+            .is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix));
     }
     m.id.eq_ignore_ascii_case(pattern) || m.name.eq_ignore_ascii_case(pattern)
 }
@@ -36,10 +39,15 @@ fn matches(rule: &dyn Rule, pattern: &str) -> bool {
 impl Selection {
     /// The selected rules from `catalog`. A pattern that matches no rule is an error: a typo
     /// must not silently turn into "checked nothing".
-    pub fn apply(&self, catalog: &[&'static dyn Rule]) -> Result<Vec<&'static dyn Rule>, SelectionError> {
+    pub fn apply(
+        &self,
+        catalog: &[&'static dyn Rule],
+    ) -> Result<Vec<&'static dyn Rule>, SelectionError> {
         for pattern in self.include.iter().chain(&self.exclude) {
             if !catalog.iter().any(|r| matches(*r, pattern)) {
-                return Err(SelectionError(format!("no rule matches {pattern:?} (see `safeguard rules`)")));
+                return Err(SelectionError(format!(
+                    "no rule matches {pattern:?} (see `safeguard rules`)"
+                )));
             }
         }
         Ok(catalog
@@ -80,7 +88,10 @@ impl Scope {
         }
         match meta.tags.known() {
             None => true,
-            Some(tags) => self.tags.iter().any(|(k, v)| tags.get(k).is_some_and(|tv| tv.eq_ignore_ascii_case(v))),
+            Some(tags) => self
+                .tags
+                .iter()
+                .any(|(k, v)| tags.get(k).is_some_and(|tv| tv.eq_ignore_ascii_case(v))),
         }
     }
 }

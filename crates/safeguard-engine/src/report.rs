@@ -77,7 +77,9 @@ impl<'a> Report<'a> {
 
     /// Findings worth showing: failures and unknowns, in scope first.
     pub fn actionable(&self) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(|f| matches!(f.status, Status::Fail | Status::Unknown))
+        self.findings
+            .iter()
+            .filter(|f| matches!(f.status, Status::Fail | Status::Unknown))
     }
 
     /// True when this finding alone makes the scan exit 1 at threshold `fail_on`. Waived

@@ -118,7 +118,10 @@ pub(crate) fn build(report: &Report) -> Responsibility {
                 customer: info
                     .customer
                     .iter()
-                    .map(|d| CategoryDuty { duty: d.duty.clone(), evidence: evidence_str(d.evidence) })
+                    .map(|d| CategoryDuty {
+                        duty: d.duty.clone(),
+                        evidence: evidence_str(d.evidence),
+                    })
                     .collect(),
             }
         })
@@ -138,10 +141,13 @@ pub(crate) fn build(report: &Report) -> Responsibility {
             let owners: Vec<(Category, Owner, &str)> = if in_use.is_empty() {
                 Vec::new()
             } else {
-                in_use.iter().map(|c| {
-                    let (o, note) = sr.in_category(Some(*c));
-                    (*c, o, note)
-                }).collect()
+                in_use
+                    .iter()
+                    .map(|c| {
+                        let (o, note) = sr.in_category(Some(*c));
+                        (*c, o, note)
+                    })
+                    .collect()
             };
             let owner = match owners.first() {
                 None => sr.owner,
@@ -162,7 +168,11 @@ pub(crate) fn build(report: &Report) -> Responsibility {
                 .iter()
                 .enumerate()
                 .filter(|(_, r)| r.meta().hipaa.contains(&spec.id.as_str()))
-                .map(|(i, r)| RuleCheck { id: r.meta().id, status: worst(&per_rule[i]), counts: per_rule[i] })
+                .map(|(i, r)| RuleCheck {
+                    id: r.meta().id,
+                    status: worst(&per_rule[i]),
+                    counts: per_rule[i],
+                })
                 .collect();
             let attestations: Vec<AttestationCheck> = report
                 .attestations
@@ -202,7 +212,9 @@ fn state(owner: Owner, rules: &[RuleCheck], atts: &[AttestationCheck]) -> &'stat
         return "failing";
     }
     let rules_ok = rules.iter().any(|r| r.status == "pass")
-        && rules.iter().all(|r| matches!(r.status, "pass" | "not_applicable" | "not_evaluated"));
+        && rules
+            .iter()
+            .all(|r| matches!(r.status, "pass" | "not_applicable" | "not_evaluated"));
     let rules_partial = rules.iter().any(|r| r.status == "unknown");
     let att_ok = !atts.is_empty() && atts.iter().all(|a| a.outcome.is_met());
     let att_some = atts.iter().any(|a| a.outcome.is_met());
@@ -210,7 +222,10 @@ fn state(owner: Owner, rules: &[RuleCheck], atts: &[AttestationCheck]) -> &'stat
     if owner == Owner::Aws {
         return "inherited";
     }
-    match (rules_ok || att_ok || att_some || rules_partial, rules_partial || att_open) {
+    match (
+        rules_ok || att_ok || att_some || rules_partial,
+        rules_partial || att_open,
+    ) {
         (false, _) => "open",
         (true, true) => "partial",
         (true, false) => "met",

@@ -231,7 +231,13 @@ pub(crate) fn summarise(
                     }
                 })
                 .collect();
-            FamilySummary { family, heading: family.heading(), score: fam_weight.score(), counts: fam_counts, sections }
+            FamilySummary {
+                family,
+                heading: family.heading(),
+                score: fam_weight.score(),
+                counts: fam_counts,
+                sections,
+            }
         })
         .collect();
 

@@ -23,7 +23,10 @@ const BUCKETS: &str = r#"[
 
 fn only(ids: &[&str]) -> Options {
     Options {
-        selection: Selection { include: ids.iter().map(|s| s.to_string()).collect(), ..Default::default() },
+        selection: Selection {
+            include: ids.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        },
         ..Default::default()
     }
 }
@@ -47,14 +50,20 @@ fn outcomes_per_resource() {
         ]
     );
     let denied = &report.findings[3];
-    assert!(denied.message.contains("access_denied"), "{}", denied.message);
+    assert!(
+        denied.message.contains("access_denied"),
+        "{}",
+        denied.message
+    );
     assert_eq!(report.exit_code(Severity::Info), ExitCode::Findings);
 }
 
 #[test]
 fn unknown_selection_is_an_error() {
     let inv = inventory(BUCKETS, "[]");
-    let err = evaluate(&inv, all(), &only(&["S3-999"])).err().expect("must fail");
+    let err = evaluate(&inv, all(), &only(&["S3-999"]))
+        .err()
+        .expect("must fail");
     assert!(err.to_string().contains("S3-999"));
 }
 
@@ -62,20 +71,32 @@ fn unknown_selection_is_an_error() {
 fn prefix_and_severity_selection() {
     let inv = inventory(BUCKETS, "[]");
     let by_prefix = evaluate(&inv, all(), &only(&["S3-"])).unwrap();
-    assert!(by_prefix.rules.iter().all(|r| r.meta().id.starts_with("S3-")));
+    assert!(by_prefix
+        .rules
+        .iter()
+        .all(|r| r.meta().id.starts_with("S3-")));
     let critical = Options {
-        selection: Selection { min_severity: Some(Severity::Critical), ..Default::default() },
+        selection: Selection {
+            min_severity: Some(Severity::Critical),
+            ..Default::default()
+        },
         ..Default::default()
     };
     let report = evaluate(&inv, all(), &critical).unwrap();
-    assert!(report.rules.iter().all(|r| r.meta().severity == Severity::Critical));
+    assert!(report
+        .rules
+        .iter()
+        .all(|r| r.meta().severity == Severity::Critical));
 }
 
 #[test]
 fn scope_by_tag_keeps_out_of_scope_findings_out_of_the_gate() {
     let inv = inventory(BUCKETS, "[]");
     let mut options = only(&["S3-001", "ACCT-001"]);
-    options.scope = Scope { tags: vec![("phi".into(), "true".into())], ..Default::default() };
+    options.scope = Scope {
+        tags: vec![("phi".into(), "true".into())],
+        ..Default::default()
+    };
     let report = evaluate(&inv, all(), &options).unwrap();
     let website = report
         .findings
@@ -84,7 +105,14 @@ fn scope_by_tag_keeps_out_of_scope_findings_out_of_the_gate() {
         .unwrap();
     assert!(!website.in_scope);
     // The account is account-wide, so it stays in scope whatever the tags.
-    assert!(report.findings.iter().find(|f| report.resource(f).meta().id == "111122223333").unwrap().in_scope);
+    assert!(
+        report
+            .findings
+            .iter()
+            .find(|f| report.resource(f).meta().id == "111122223333")
+            .unwrap()
+            .in_scope
+    );
     assert_eq!(report.summary.out_of_scope.fail, 1);
     assert_eq!(report.summary.counts.fail, 1);
 }
@@ -97,12 +125,29 @@ fn unknown_counts_against_the_score_and_sections() {
     );
     let report = evaluate(&inv, all(), &only(&["S3-001"])).unwrap();
     assert_eq!(report.summary.score, Some(0.0));
-    let technical = report.summary.families.iter().find(|f| f.family.as_str() == "technical").unwrap();
-    let encryption = technical.sections.iter().find(|s| s.id == "164.312(a)(2)(iv)").unwrap();
+    let technical = report
+        .summary
+        .families
+        .iter()
+        .find(|f| f.family.as_str() == "technical")
+        .unwrap();
+    let encryption = technical
+        .sections
+        .iter()
+        .find(|s| s.id == "164.312(a)(2)(iv)")
+        .unwrap();
     assert_eq!(encryption.status, SectionStatus::Unknown);
     // Sections no rule that ran cites need an attestation.
-    let physical = report.summary.families.iter().find(|f| f.family.as_str() == "physical").unwrap();
-    assert!(physical.sections.iter().all(|s| s.status == SectionStatus::NotAssessed));
+    let physical = report
+        .summary
+        .families
+        .iter()
+        .find(|f| f.family.as_str() == "physical")
+        .unwrap();
+    assert!(physical
+        .sections
+        .iter()
+        .all(|s| s.status == SectionStatus::NotAssessed));
     assert_eq!(physical.score, None);
 }
 
@@ -110,12 +155,18 @@ fn unknown_counts_against_the_score_and_sections() {
 fn incomplete_collection_exits_3_unless_findings_demand_1() {
     let coverage = r#"[{"account":"111122223333","region":"us-east-1","service":"s3",
         "status":{"failed":{"reason":"access_denied","detail":"s3:ListAllMyBuckets"}}}]"#;
-    let clean = inventory(r#"[{"type":"s3_bucket","id":"a","default_encryption":{"algorithm":"AES256"}}]"#, coverage);
+    let clean = inventory(
+        r#"[{"type":"s3_bucket","id":"a","default_encryption":{"algorithm":"AES256"}}]"#,
+        coverage,
+    );
     let report = evaluate(&clean, all(), &only(&["S3-001"])).unwrap();
     assert!(report.summary.incomplete);
     assert_eq!(report.exit_code(Severity::Info), ExitCode::Incomplete);
 
-    let failing = inventory(r#"[{"type":"s3_bucket","id":"a","default_encryption":null}]"#, coverage);
+    let failing = inventory(
+        r#"[{"type":"s3_bucket","id":"a","default_encryption":null}]"#,
+        coverage,
+    );
     let report = evaluate(&failing, all(), &only(&["S3-001"])).unwrap();
     assert_eq!(report.exit_code(Severity::Info), ExitCode::Findings);
     // Above the failure's severity the gate opens, and incompleteness decides.
@@ -126,16 +177,26 @@ fn incomplete_collection_exits_3_unless_findings_demand_1() {
 fn results_do_not_depend_on_thread_count() {
     let resources: Vec<String> = (0..20_000)
         .map(|i| {
-            let enc = if i % 3 == 0 { "null" } else { r#"{"algorithm":"AES256"}"# };
+            let enc = if i % 3 == 0 {
+                "null"
+            } else {
+                r#"{"algorithm":"AES256"}"#
+            };
             format!(r#"{{"type":"s3_bucket","id":"b{i}","default_encryption":{enc}}}"#)
         })
         .collect();
     let inv = inventory(&format!("[{}]", resources.join(",")), "[]");
     let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         pool.install(|| {
             let r = evaluate(&inv, all(), &Options::default()).unwrap();
-            r.findings.iter().map(|f| (f.rule, f.resource, f.status)).collect::<Vec<_>>()
+            r.findings
+                .iter()
+                .map(|f| (f.rule, f.resource, f.status))
+                .collect::<Vec<_>>()
         })
     };
     assert_eq!(run(1), run(4));

@@ -95,15 +95,28 @@ impl Coverage {
 #[derive(Debug, thiserror::Error)]
 pub enum InventoryError {
     #[error("cannot read inventory {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}:{column}: invalid inventory: {message}")]
-    Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{path}: not a safeguard inventory (format is {found:?}, expected \"{FORMAT_NAME}\")")]
     WrongFormat { path: PathBuf, found: String },
     #[error("{path}: inventory version {found} is not supported (this safeguard reads version {FORMAT_VERSION})")]
     UnsupportedVersion { path: PathBuf, found: u32 },
     #[error("{path}: resource id {id:?} appears more than once (resources {first} and {second}, counting from 0)")]
-    DuplicateId { path: PathBuf, id: String, first: usize, second: usize },
+    DuplicateId {
+        path: PathBuf,
+        id: String,
+        first: usize,
+        second: usize,
+    },
 }
 
 #[derive(Deserialize)]
@@ -128,8 +141,10 @@ impl Inventory {
 
     /// Reads and validates an inventory file. Errors name the file, line and column.
     pub fn load(path: &Path) -> Result<Inventory, InventoryError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| InventoryError::Io { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| InventoryError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Inventory::parse(&text, path)
     }
 
@@ -145,10 +160,16 @@ impl Inventory {
         // confusing complaint about some field deep inside.
         let header: Header = serde_json::from_str(text).map_err(syntax)?;
         if header.format != FORMAT_NAME {
-            return Err(InventoryError::WrongFormat { path: path.to_path_buf(), found: header.format });
+            return Err(InventoryError::WrongFormat {
+                path: path.to_path_buf(),
+                found: header.format,
+            });
         }
         if header.version != FORMAT_VERSION {
-            return Err(InventoryError::UnsupportedVersion { path: path.to_path_buf(), found: header.version });
+            return Err(InventoryError::UnsupportedVersion {
+                path: path.to_path_buf(),
+                found: header.version,
+            });
         }
         let inventory: Inventory = serde_json::from_str(text).map_err(syntax)?;
         inventory.check_unique_ids(path)?;
@@ -174,9 +195,20 @@ impl Inventory {
     /// becomes the later of the two; the source becomes `mixed` when the kinds differ.
     /// Fails on a resource id present in both, since findings are keyed by it.
     pub fn merge(&mut self, other: Inventory) -> Result<(), String> {
-        let ids: HashSet<&str> = self.resources.iter().map(|r| r.meta().id.as_str()).collect();
-        if let Some(dup) = other.resources.iter().find(|r| ids.contains(r.meta().id.as_str())) {
-            return Err(format!("resource id {:?} appears in more than one input", dup.meta().id));
+        let ids: HashSet<&str> = self
+            .resources
+            .iter()
+            .map(|r| r.meta().id.as_str())
+            .collect();
+        if let Some(dup) = other
+            .resources
+            .iter()
+            .find(|r| ids.contains(r.meta().id.as_str()))
+        {
+            return Err(format!(
+                "resource id {:?} appears in more than one input",
+                dup.meta().id
+            ));
         }
         if self.source.kind != other.source.kind {
             self.source.kind = SourceKind::Mixed;
@@ -200,7 +232,11 @@ impl Inventory {
 
     /// Accounts that appear in the inventory, sorted.
     pub fn accounts(&self) -> Vec<String> {
-        let set: HashSet<&str> = self.resources.iter().map(|r| r.meta().account.as_str()).collect();
+        let set: HashSet<&str> = self
+            .resources
+            .iter()
+            .map(|r| r.meta().account.as_str())
+            .collect();
         let mut v: Vec<String> = set.into_iter().map(str::to_string).collect();
         v.sort();
         v
@@ -237,7 +273,9 @@ mod tests {
             r#"{{{HEAD},"resources":[{{"type":"s3_bucket","id":"arn:aws:s3:::b","default_encryption":null}}]}}"#
         ))
         .unwrap();
-        let Resource::S3Bucket(b) = &inv.resources[0] else { panic!() };
+        let Resource::S3Bucket(b) = &inv.resources[0] else {
+            panic!()
+        };
         assert_eq!(b.default_encryption, Value::Known(None));
         assert!(!b.versioning.is_known());
     }
@@ -251,7 +289,10 @@ mod tests {
 
     #[test]
     fn unknown_resource_type_is_an_error_with_position() {
-        let err = parse(&format!(r#"{{{HEAD},"resources":[{{"type":"lightsail_thing","id":"x"}}]}}"#)).unwrap_err();
+        let err = parse(&format!(
+            r#"{{{HEAD},"resources":[{{"type":"lightsail_thing","id":"x"}}]}}"#
+        ))
+        .unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("unknown variant `lightsail_thing`"), "{msg}");
         assert!(msg.starts_with("inv.json:1:"), "{msg}");
@@ -260,7 +301,10 @@ mod tests {
     #[test]
     fn other_versions_and_formats_are_refused() {
         let v2 = parse(r#"{"format":"safeguard-inventory","version":2}"#).unwrap_err();
-        assert!(matches!(v2, InventoryError::UnsupportedVersion { found: 2, .. }));
+        assert!(matches!(
+            v2,
+            InventoryError::UnsupportedVersion { found: 2, .. }
+        ));
         let other = parse(r#"{"format":"something-else","version":1}"#).unwrap_err();
         assert!(matches!(other, InventoryError::WrongFormat { .. }));
     }
@@ -271,7 +315,14 @@ mod tests {
             r#"{{{HEAD},"resources":[{{"type":"vpc","id":"v"}},{{"type":"subnet","id":"v"}}]}}"#
         ))
         .unwrap_err();
-        assert!(matches!(err, InventoryError::DuplicateId { first: 0, second: 1, .. }));
+        assert!(matches!(
+            err,
+            InventoryError::DuplicateId {
+                first: 0,
+                second: 1,
+                ..
+            }
+        ));
     }
 
     #[test]

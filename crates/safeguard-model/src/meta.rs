@@ -33,7 +33,10 @@ pub struct Meta {
 impl Meta {
     /// A tag value, if tags are known and the key is present.
     pub fn tag(&self, key: &str) -> Option<&str> {
-        self.tags.known().and_then(|t| t.get(key)).map(String::as_str)
+        self.tags
+            .known()
+            .and_then(|t| t.get(key))
+            .map(String::as_str)
     }
 }
 

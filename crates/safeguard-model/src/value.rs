@@ -15,7 +15,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
 /// Why a value is unknown. Stable strings: they appear in reports and inventories.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum UnknownReason {
     /// The credentials were not allowed to read it (AccessDenied, an SCP deny).
@@ -81,11 +83,17 @@ pub struct Unknown {
 
 impl Unknown {
     pub fn new(reason: UnknownReason, detail: impl Into<String>) -> Self {
-        Unknown { reason, detail: detail.into() }
+        Unknown {
+            reason,
+            detail: detail.into(),
+        }
     }
 
     pub fn not_collected() -> Self {
-        Unknown { reason: UnknownReason::NotCollected, detail: String::new() }
+        Unknown {
+            reason: UnknownReason::NotCollected,
+            detail: String::new(),
+        }
     }
 }
 

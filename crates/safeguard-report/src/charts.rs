@@ -20,7 +20,12 @@ pub fn stacked_bars(title: &str, rows: &[(String, Vec<Segment>)]) -> String {
     let row_h = 26.0;
     let legend_h = 24.0;
     let height = rows.len() as f64 * row_h + legend_h + 8.0;
-    let max = rows.iter().map(|(_, s)| s.iter().map(|x| x.value).sum::<usize>()).max().unwrap_or(0).max(1);
+    let max = rows
+        .iter()
+        .map(|(_, s)| s.iter().map(|x| x.value).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let mut o = String::new();
     let _ = write!(
         o,
@@ -29,7 +34,12 @@ pub fn stacked_bars(title: &str, rows: &[(String, Vec<Segment>)]) -> String {
     );
     for (i, (label, segs)) in rows.iter().enumerate() {
         let y = i as f64 * row_h;
-        let _ = write!(o, "<text x=\"0\" y=\"{:.1}\" font-size=\"12\">{}</text>", y + 16.0, esc(label));
+        let _ = write!(
+            o,
+            "<text x=\"0\" y=\"{:.1}\" font-size=\"12\">{}</text>",
+            y + 16.0,
+            esc(label)
+        );
         let mut x = label_w;
         let total: usize = segs.iter().map(|s| s.value).sum();
         for s in segs.iter().filter(|s| s.value > 0) {
@@ -44,7 +54,12 @@ pub fn stacked_bars(title: &str, rows: &[(String, Vec<Segment>)]) -> String {
             );
             x += w;
         }
-        let _ = write!(o, "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{total}</text>", x + 4.0, y + 16.0);
+        let _ = write!(
+            o,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{total}</text>",
+            x + 4.0,
+            y + 16.0
+        );
     }
     // Legend from the first row's segments.
     if let Some((_, segs)) = rows.first() {
@@ -70,7 +85,16 @@ pub fn stacked_bars(title: &str, rows: &[(String, Vec<Segment>)]) -> String {
 pub fn bars(title: &str, rows: &[(String, usize, &str)]) -> String {
     let data: Vec<(String, Vec<Segment>)> = rows
         .iter()
-        .map(|(l, v, c)| (l.clone(), vec![Segment { value: *v, color: c, label: "findings" }]))
+        .map(|(l, v, c)| {
+            (
+                l.clone(),
+                vec![Segment {
+                    value: *v,
+                    color: c,
+                    label: "findings",
+                }],
+            )
+        })
         .collect();
     let mut s = stacked_bars(title, &data);
     // A single-series chart needs no legend: drop the legend drawn after the last row.
@@ -106,10 +130,19 @@ pub fn trend(title: &str, points: &[(String, f64)]) -> String {
     let xy: Vec<(f64, f64)> = points
         .iter()
         .enumerate()
-        .map(|(i, (_, s))| (left + plot_w * i as f64 / n as f64, 10.0 + plot_h * (1.0 - s.clamp(0.0, 100.0) / 100.0)))
+        .map(|(i, (_, s))| {
+            (
+                left + plot_w * i as f64 / n as f64,
+                10.0 + plot_h * (1.0 - s.clamp(0.0, 100.0) / 100.0),
+            )
+        })
         .collect();
     let path: Vec<String> = xy.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
-    let _ = write!(o, "<polyline fill=\"none\" stroke=\"#1849a9\" stroke-width=\"2\" points=\"{}\"/>", path.join(" "));
+    let _ = write!(
+        o,
+        "<polyline fill=\"none\" stroke=\"#1849a9\" stroke-width=\"2\" points=\"{}\"/>",
+        path.join(" ")
+    );
     for ((x, y), (label, score)) in xy.iter().zip(points) {
         let _ = write!(
             o,

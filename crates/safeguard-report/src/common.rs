@@ -107,7 +107,13 @@ pub fn outcome_label(o: safeguard_engine::AttestationOutcome) -> &'static str {
 /// Counts of the customer's duties by state (`met`, `partial`, `failing`, `open`) and of
 /// the specifications inherited from AWS.
 pub fn duty_states(report: &Report) -> [(&'static str, usize); 5] {
-    let mut out = [("met", 0), ("partial", 0), ("failing", 0), ("open", 0), ("inherited", 0)];
+    let mut out = [
+        ("met", 0),
+        ("partial", 0),
+        ("failing", 0),
+        ("open", 0),
+        ("inherited", 0),
+    ];
     for s in &report.summary.responsibility.specs {
         if let Some(slot) = out.iter_mut().find(|(k, _)| *k == s.state) {
             slot.1 += 1;

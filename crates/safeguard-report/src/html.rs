@@ -292,7 +292,12 @@ fn sections(o: &mut String, report: &Report) {
                     .collect::<Vec<_>>()
                     .join(" ")
             };
-            let duty = report.summary.responsibility.specs.iter().find(|d| d.id == sec.id);
+            let duty = report
+                .summary
+                .responsibility
+                .specs
+                .iter()
+                .find(|d| d.id == sec.id);
             let carried = duty.map(|d| common::owner_label(d.owner)).unwrap_or("");
             let atts = attestation_refs(report, &sec.id);
             let _ = writeln!(
@@ -356,8 +361,16 @@ fn charts(o: &mut String, report: &Report, opts: &RenderOptions) {
         (SectionStatus::Attested, "#47cd89", "attested"),
         (SectionStatus::Fail, "#b42318", "fail"),
         (SectionStatus::Unknown, "#b54708", "unknown"),
-        (SectionStatus::AttestationExpired, "#f79009", "attestation expired"),
-        (SectionStatus::AttestationMissing, "#fec84b", "attestation missing"),
+        (
+            SectionStatus::AttestationExpired,
+            "#f79009",
+            "attestation expired",
+        ),
+        (
+            SectionStatus::AttestationMissing,
+            "#fec84b",
+            "attestation missing",
+        ),
         (SectionStatus::NotAssessed, "#98a2b3", "not assessed"),
     ];
     let rows: Vec<(String, Vec<Segment>)> = s
@@ -366,7 +379,11 @@ fn charts(o: &mut String, report: &Report, opts: &RenderOptions) {
         .map(|f| {
             let segs = palette
                 .iter()
-                .map(|(st, color, label)| Segment { value: f.sections.iter().filter(|x| x.status == *st).count(), color, label })
+                .map(|(st, color, label)| Segment {
+                    value: f.sections.iter().filter(|x| x.status == *st).count(),
+                    color,
+                    label,
+                })
                 .collect();
             (f.family.as_str().to_string() + " (sections)", segs)
         })
@@ -374,10 +391,20 @@ fn charts(o: &mut String, report: &Report, opts: &RenderOptions) {
     let _ = writeln!(o, "<figure id=\"chart-families\"><figcaption>Section status by safeguard family</figcaption>{}</figure>", stacked_bars("Section status by safeguard family", &rows));
     let sev: Vec<(String, usize, &str)> = common::severities_desc()
         .iter()
-        .map(|sv| (sv.as_str().to_string(), s.fails_by_severity.get(sv).copied().unwrap_or(0), "#b42318"))
+        .map(|sv| {
+            (
+                sv.as_str().to_string(),
+                s.fails_by_severity.get(sv).copied().unwrap_or(0),
+                "#b42318",
+            )
+        })
         .collect();
     let _ = writeln!(o, "<figure id=\"chart-severity\"><figcaption>In-scope failures by severity</figcaption>{}</figure>", bars("In-scope failures by severity", &sev));
-    let mut svc: Vec<(String, usize, &str)> = s.fails_by_service.iter().map(|(k, v)| (k.to_string(), *v, "#b54708")).collect();
+    let mut svc: Vec<(String, usize, &str)> = s
+        .fails_by_service
+        .iter()
+        .map(|(k, v)| (k.to_string(), *v, "#b54708"))
+        .collect();
     svc.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     svc.truncate(12);
     if svc.is_empty() {
@@ -390,39 +417,70 @@ fn charts(o: &mut String, report: &Report, opts: &RenderOptions) {
     } else {
         let mut points = opts.history.clone();
         points.push(("now".to_string(), s.readiness.score));
-        let _ = writeln!(o, "<figure id=\"chart-trend\"><figcaption>Readiness over time</figcaption>{}</figure>", trend("Readiness over time", &points));
+        let _ = writeln!(
+            o,
+            "<figure id=\"chart-trend\"><figcaption>Readiness over time</figcaption>{}</figure>",
+            trend("Readiness over time", &points)
+        );
     }
     o.push_str("</div>\n</section>\n");
 }
 
 fn responsibility(o: &mut String, report: &Report) {
     let r = &report.summary.responsibility;
-    o.push_str("<section id=\"responsibility\" class=\"page\">\n<h2>Shared responsibility matrix</h2>\n");
+    o.push_str(
+        "<section id=\"responsibility\" class=\"page\">\n<h2>Shared responsibility matrix</h2>\n",
+    );
     o.push_str("<p>AWS carries security <em>of</em> the cloud (facilities, hardware, the network, the software of managed services); the customer carries security <em>in</em> the cloud. Where the line falls depends on the service categories this estate uses.</p>\n");
     for c in &r.categories {
-        let _ = writeln!(o, "<div class=\"cat\"><h3>{} <span class=\"muted\">({}: {} resources)</span></h3>", esc(&c.name), esc(c.category), c.resources);
+        let _ = writeln!(
+            o,
+            "<div class=\"cat\"><h3>{} <span class=\"muted\">({}: {} resources)</span></h3>",
+            esc(&c.name),
+            esc(c.category),
+            c.resources
+        );
         o.push_str("<p><strong>AWS carries:</strong></p><ul class=\"tight\">");
         for a in &c.aws {
             let _ = write!(o, "<li>{}</li>", esc(a));
         }
         o.push_str("</ul><p><strong>The customer carries:</strong></p><ul class=\"tight\">");
         for d in &c.customer {
-            let _ = write!(o, "<li>{} <span class=\"muted\">({})</span></li>", esc(&d.duty), esc(&d.evidence.replace('_', " ")));
+            let _ = write!(
+                o,
+                "<li>{} <span class=\"muted\">({})</span></li>",
+                esc(&d.duty),
+                esc(&d.evidence.replace('_', " "))
+            );
         }
         o.push_str("</ul></div>\n");
     }
     if r.categories.is_empty() {
         o.push_str("<p class=\"muted\">The inventory has no resources of a known service category; the default split is shown.</p>\n");
     }
-    let states: Vec<String> = common::duty_states(report).iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let states: Vec<String> = common::duty_states(report)
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
     let _ = writeln!(o, "<p>Specifications: {}.</p>", esc(&states.join(", ")));
     o.push_str("<table id=\"matrix\">\n<thead><tr><th>Section</th><th>Title</th><th>Carried by</th><th>By category</th><th>Split</th><th>Checked by rules</th><th>Attested by</th><th>State</th></tr></thead>\n<tbody>\n");
     for s in &r.specs {
-        let by_cat: Vec<String> = s.by_category.iter().map(|(c, o)| format!("{c}: {}", common::owner_label(o))).collect();
+        let by_cat: Vec<String> = s
+            .by_category
+            .iter()
+            .map(|(c, o)| format!("{c}: {}", common::owner_label(o)))
+            .collect();
         let rules: Vec<String> = s
             .rules
             .iter()
-            .map(|x| format!("<a href=\"#{}\"><code>{}</code></a> {}", esc(&rule_anchor(x.id)), esc(x.id), status_span(x.status, x.status)))
+            .map(|x| {
+                format!(
+                    "<a href=\"#{}\"><code>{}</code></a> {}",
+                    esc(&rule_anchor(x.id)),
+                    esc(x.id),
+                    status_span(x.status, x.status)
+                )
+            })
             .collect();
         let atts: Vec<String> = s
             .attestations
@@ -433,7 +491,9 @@ fn responsibility(o: &mut String, report: &Report) {
                     esc(&a.id),
                     esc(&a.id),
                     status_span(a.outcome.as_str(), common::outcome_label(a.outcome)),
-                    a.expires.map(|d| format!(" <span class=\"muted\">until {d}</span>")).unwrap_or_default()
+                    a.expires
+                        .map(|d| format!(" <span class=\"muted\">until {d}</span>"))
+                        .unwrap_or_default()
                 )
             })
             .collect();

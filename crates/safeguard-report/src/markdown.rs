@@ -244,8 +244,15 @@ fn responsibility(out: &mut String, report: &Report) {
     if r.specs.is_empty() {
         return;
     }
-    let cats: Vec<String> = r.categories.iter().map(|c| format!("{} ({})", c.category, c.resources)).collect();
-    let states: Vec<String> = common::duty_states(report).iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let cats: Vec<String> = r
+        .categories
+        .iter()
+        .map(|c| format!("{} ({})", c.category, c.resources))
+        .collect();
+    let states: Vec<String> = common::duty_states(report)
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
     let _ = writeln!(
         out,
         "\n<details><summary>Shared responsibility: {}</summary>\n",
@@ -254,12 +261,22 @@ fn responsibility(out: &mut String, report: &Report) {
     let _ = writeln!(
         out,
         "Service categories in use: {}.\n",
-        if cats.is_empty() { "none".to_string() } else { cats.join(", ") }
+        if cats.is_empty() {
+            "none".to_string()
+        } else {
+            cats.join(", ")
+        }
     );
-    out.push_str("| Section | Title | Carried by | Evidence | Checked by rules | Attested by | State |\n");
+    out.push_str(
+        "| Section | Title | Carried by | Evidence | Checked by rules | Attested by | State |\n",
+    );
     out.push_str("|---|---|---|---|---|---|---|\n");
     for s in &r.specs {
-        let rules: Vec<String> = s.rules.iter().map(|x| format!("{} {}", code(x.id), x.status)).collect();
+        let rules: Vec<String> = s
+            .rules
+            .iter()
+            .map(|x| format!("{} {}", code(x.id), x.status))
+            .collect();
         let atts: Vec<String> = s
             .attestations
             .iter()

@@ -201,7 +201,12 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
         let assessed: Vec<_> = fam
             .sections
             .iter()
-            .filter(|x| matches!(x.status, SectionStatus::Pass | SectionStatus::Fail | SectionStatus::Unknown))
+            .filter(|x| {
+                matches!(
+                    x.status,
+                    SectionStatus::Pass | SectionStatus::Fail | SectionStatus::Unknown
+                )
+            })
             .collect();
         if !assessed.is_empty() {
             let _ = writeln!(
@@ -249,10 +254,19 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
             (SectionStatus::AttestationMissing, "attestation missing"),
             (SectionStatus::AttestationExpired, "attestation expired"),
         ] {
-            let ids: Vec<&str> = fam.sections.iter().filter(|x| x.status == status).map(|x| x.id.as_str()).collect();
+            let ids: Vec<&str> = fam
+                .sections
+                .iter()
+                .filter(|x| x.status == status)
+                .map(|x| x.id.as_str())
+                .collect();
             if !ids.is_empty() {
                 let mut block = String::new();
-                wrap(&mut block, &format!("{what} ({}): {}", ids.len(), ids.join(", ")), 2);
+                wrap(
+                    &mut block,
+                    &format!("{what} ({}): {}", ids.len(), ids.join(", ")),
+                    2,
+                );
                 out.push_str(&p.section(status, block.trim_end()));
                 out.push('\n');
             }
@@ -394,7 +408,11 @@ fn attestations(out: &mut String, p: &Paint, report: &Report) {
     };
     use safeguard_engine::AttestationOutcome as O;
     out.push('\n');
-    let file = set.file.as_deref().map(clean).unwrap_or_else(|| "no file given".to_string());
+    let file = set
+        .file
+        .as_deref()
+        .map(clean)
+        .unwrap_or_else(|| "no file given".to_string());
     labelled(
         out,
         "Attested",
@@ -408,8 +426,16 @@ fn attestations(out: &mut String, p: &Paint, report: &Report) {
             file
         ),
     );
-    for (outcome, label) in [(O::AttestationExpired, "expired"), (O::AttestationMissing, "missing")] {
-        let ids: Vec<String> = set.results.iter().filter(|r| r.outcome == outcome).map(|r| clean(&r.id)).collect();
+    for (outcome, label) in [
+        (O::AttestationExpired, "expired"),
+        (O::AttestationMissing, "missing"),
+    ] {
+        let ids: Vec<String> = set
+            .results
+            .iter()
+            .filter(|r| r.outcome == outcome)
+            .map(|r| clean(&r.id))
+            .collect();
         if !ids.is_empty() {
             let mut block = String::new();
             wrap(&mut block, &format!("{label}: {}", ids.join(", ")), LABEL);
@@ -421,13 +447,27 @@ fn attestations(out: &mut String, p: &Paint, report: &Report) {
         .results
         .iter()
         .filter(|r| r.expiring_soon)
-        .map(|r| format!("{} ({})", clean(&r.id), r.expires.map(|d| d.to_string()).unwrap_or_default()))
+        .map(|r| {
+            format!(
+                "{} ({})",
+                clean(&r.id),
+                r.expires.map(|d| d.to_string()).unwrap_or_default()
+            )
+        })
         .collect();
     if !soon.is_empty() {
         wrap(out, &format!("expiring soon: {}", soon.join(", ")), LABEL);
     }
     if let Some(baa) = set.results.iter().find(|r| r.id == "baa-signed") {
-        wrap(out, &format!("BAA: {} (source: {})", clean(&baa.message), baa.source.label()), LABEL);
+        wrap(
+            out,
+            &format!(
+                "BAA: {} (source: {})",
+                clean(&baa.message),
+                baa.source.label()
+            ),
+            LABEL,
+        );
     }
 }
 
@@ -497,7 +537,11 @@ fn responsibility(out: &mut String, p: &Paint, report: &Report) {
         return;
     }
     out.push('\n');
-    let cats: Vec<String> = r.categories.iter().map(|c| format!("{} ({})", c.category, c.resources)).collect();
+    let cats: Vec<String> = r
+        .categories
+        .iter()
+        .map(|c| format!("{} ({})", c.category, c.resources))
+        .collect();
     let count = |o: &str| r.specs.iter().filter(|s| s.owner == o).count();
     labelled(
         out,
@@ -507,16 +551,29 @@ fn responsibility(out: &mut String, p: &Paint, report: &Report) {
             count("aws"),
             count("customer"),
             count("shared"),
-            if cats.is_empty() { "none".to_string() } else { cats.join(", ") }
+            if cats.is_empty() {
+                "none".to_string()
+            } else {
+                cats.join(", ")
+            }
         ),
     );
     let states = common::duty_states(report);
     let parts: Vec<String> = states.iter().map(|(k, n)| format!("{n} {k}")).collect();
     labelled(out, "Duties", &parts.join(" · "));
-    let open: Vec<&str> = r.specs.iter().filter(|s| s.state == "open").map(|s| s.id.as_str()).collect();
+    let open: Vec<&str> = r
+        .specs
+        .iter()
+        .filter(|s| s.state == "open")
+        .map(|s| s.id.as_str())
+        .collect();
     if !open.is_empty() {
         let mut block = String::new();
-        wrap(&mut block, &format!("open (neither checked nor attested): {}", open.join(", ")), LABEL);
+        wrap(
+            &mut block,
+            &format!("open (neither checked nor attested): {}", open.join(", ")),
+            LABEL,
+        );
         out.push_str(&p.dim(block.trim_end()));
         out.push('\n');
     }

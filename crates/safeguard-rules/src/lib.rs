@@ -51,7 +51,9 @@ mod sqs;
 mod workspaces;
 
 pub use context::{Context, Index, Settings};
-pub use rule::{Check, Example, Missing, Need, Outcome, Remediation, Rule, RuleDef, RuleMeta, Severity, Status};
+pub use rule::{
+    Check, Example, Missing, Need, Outcome, Remediation, Rule, RuleDef, RuleMeta, Severity, Status,
+};
 
 use std::sync::OnceLock;
 
@@ -108,6 +110,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
 /// Looks a rule up by id (`S3-001`) or name (`s3-bucket-encrypted-at-rest`), case-insensitively.
 pub fn find(id_or_name: &str) -> Option<&'static dyn Rule> {
     all().iter().copied().find(|r| {
-        r.meta().id.eq_ignore_ascii_case(id_or_name) || r.meta().name.eq_ignore_ascii_case(id_or_name)
+        r.meta().id.eq_ignore_ascii_case(id_or_name)
+            || r.meta().name.eq_ignore_ascii_case(id_or_name)
     })
 }

@@ -34,15 +34,28 @@ fn every_example_gets_its_expected_status() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} example failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} example failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_rule_has_pass_and_fail_examples() {
     for rule in all() {
         let m = rule.meta();
-        assert!(m.examples.iter().any(|e| e.expect == Status::Pass), "{} has no pass example", m.id);
-        assert!(m.examples.iter().any(|e| e.expect == Status::Fail), "{} has no fail example", m.id);
+        assert!(
+            m.examples.iter().any(|e| e.expect == Status::Pass),
+            "{} has no pass example",
+            m.id
+        );
+        assert!(
+            m.examples.iter().any(|e| e.expect == Status::Fail),
+            "{} has no fail example",
+            m.id
+        );
     }
 }
 
@@ -53,21 +66,53 @@ fn metadata_is_complete_and_unique() {
     for rule in all() {
         let m = rule.meta();
         let (prefix, number) = m.id.split_once('-').expect("id is PREFIX-NNN");
-        assert!(prefix.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()), "{}", m.id);
-        assert!(number.len() == 3 && number.chars().all(|c| c.is_ascii_digit()), "{}", m.id);
+        assert!(
+            prefix
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()),
+            "{}",
+            m.id
+        );
+        assert!(
+            number.len() == 3 && number.chars().all(|c| c.is_ascii_digit()),
+            "{}",
+            m.id
+        );
         assert!(ids.insert(m.id), "duplicate id {}", m.id);
         assert!(names.insert(m.name), "duplicate name {}", m.name);
         assert!(
-            m.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            m.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
             "{}: name must be kebab-case",
             m.id
         );
-        assert!(!m.title.is_empty() && !m.title.ends_with('.'), "{}: title", m.id);
+        assert!(
+            !m.title.is_empty() && !m.title.ends_with('.'),
+            "{}: title",
+            m.id
+        );
         assert!(m.rationale.len() > 80, "{}: rationale too short", m.id);
-        assert!(m.source.starts_with("Whitepaper") || m.source.starts_with("Playbook"), "{}: source must name the whitepaper or playbook section", m.id);
-        assert!(!m.remediation.console.is_empty(), "{}: console remediation", m.id);
-        assert!(!m.remediation.terraform.is_empty(), "{}: terraform remediation", m.id);
-        assert!(!m.remediation.cloudformation.is_empty(), "{}: cloudformation remediation", m.id);
+        assert!(
+            m.source.starts_with("Whitepaper") || m.source.starts_with("Playbook"),
+            "{}: source must name the whitepaper or playbook section",
+            m.id
+        );
+        assert!(
+            !m.remediation.console.is_empty(),
+            "{}: console remediation",
+            m.id
+        );
+        assert!(
+            !m.remediation.terraform.is_empty(),
+            "{}: terraform remediation",
+            m.id
+        );
+        assert!(
+            !m.remediation.cloudformation.is_empty(),
+            "{}: cloudformation remediation",
+            m.id
+        );
         assert!(!m.hipaa.is_empty(), "{}: cites nothing", m.id);
     }
 }
@@ -77,7 +122,11 @@ fn every_citation_is_a_real_specification() {
     let catalog = hipaa();
     for rule in all() {
         for cite in rule.meta().hipaa {
-            assert!(catalog.get(cite).is_some(), "{} cites {cite:?}, which is not in data/hipaa.toml", rule.meta().id);
+            assert!(
+                catalog.get(cite).is_some(),
+                "{} cites {cite:?}, which is not in data/hipaa.toml",
+                rule.meta().id
+            );
         }
     }
 }
@@ -87,7 +136,12 @@ fn strip_facts(inventory: &Inventory) -> Inventory {
     let mut json = serde_json::to_value(inventory).unwrap();
     for r in json["resources"].as_array_mut().unwrap() {
         let obj = r.as_object_mut().unwrap();
-        obj.retain(|k, _| matches!(k.as_str(), "type" | "id" | "name" | "account" | "region" | "resource_type"));
+        obj.retain(|k, _| {
+            matches!(
+                k.as_str(),
+                "type" | "id" | "name" | "account" | "region" | "resource_type"
+            )
+        });
     }
     serde_json::from_value(json).unwrap()
 }
@@ -115,10 +169,18 @@ fn no_rule_passes_when_nothing_is_known() {
             }
             for (id, outcome) in evaluate_all(*rule, &stripped) {
                 if outcome.status == Status::Pass {
-                    failures.push(format!("{} example {:?}: {id} passes with every fact unknown: {}", rule.meta().id, ex.name, outcome.message));
+                    failures.push(format!(
+                        "{} example {:?}: {id} passes with every fact unknown: {}",
+                        rule.meta().id,
+                        ex.name,
+                        outcome.message
+                    ));
                 }
                 if outcome.status == Status::Unknown && outcome.unknown.is_none() {
-                    failures.push(format!("{}: unknown outcome without a reason", rule.meta().id));
+                    failures.push(format!(
+                        "{}: unknown outcome without a reason",
+                        rule.meta().id
+                    ));
                 }
             }
         }

@@ -17,8 +17,12 @@ pub enum Family {
 }
 
 impl Family {
-    pub const ALL: [Family; 4] =
-        [Family::Administrative, Family::Physical, Family::Technical, Family::Documentation];
+    pub const ALL: [Family; 4] = [
+        Family::Administrative,
+        Family::Physical,
+        Family::Technical,
+        Family::Documentation,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -92,7 +96,12 @@ pub struct HipaaCatalog {
 impl HipaaCatalog {
     pub fn parse(text: &str) -> Result<HipaaCatalog, toml::de::Error> {
         let mut c: HipaaCatalog = toml::from_str(text)?;
-        c.by_id = c.spec.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        c.by_id = c
+            .spec
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
         Ok(c)
     }
 
@@ -113,7 +122,8 @@ impl HipaaCatalog {
 pub fn hipaa() -> &'static HipaaCatalog {
     static CATALOG: OnceLock<HipaaCatalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        HipaaCatalog::parse(include_str!("../../data/hipaa.toml")).expect("data/hipaa.toml is valid")
+        HipaaCatalog::parse(include_str!("../../data/hipaa.toml"))
+            .expect("data/hipaa.toml is valid")
     })
 }
 
@@ -127,7 +137,10 @@ mod tests {
         for family in Family::ALL {
             assert!(c.in_family(family).count() >= 5, "{family:?}");
         }
-        assert_eq!(c.get("164.312(a)(2)(iv)").unwrap().requirement, Requirement::Addressable);
+        assert_eq!(
+            c.get("164.312(a)(2)(iv)").unwrap().requirement,
+            Requirement::Addressable
+        );
         assert_eq!(c.get("164.316(b)(2)(i)").unwrap().title, "Time limit");
     }
 
