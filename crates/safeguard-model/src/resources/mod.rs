@@ -248,6 +248,12 @@ resources! {
     Other(OtherResource) = "other", "other", "";
 }
 
+impl std::fmt::Display for ResourceKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,11 +264,5 @@ mod tests {
             assert_eq!(SubjectKind::One(k).kinds(), &[k]);
         }
         assert_eq!(SubjectKind::Any.kinds().len(), ResourceKind::ALL.len());
-    }
-}
-
-impl std::fmt::Display for ResourceKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
