@@ -41,6 +41,8 @@ pub enum Command {
     History(crate::commands::history::HistoryArgs),
     /// New, fixed and still-open findings and changed resources between two recorded scans.
     Diff(crate::commands::diff::DiffArgs),
+    /// Serve the JSON API and the dashboard over the scan history (optionally scanning on a schedule).
+    Serve(crate::commands::serve::ServeArgs),
 }
 
 #[derive(Debug, Args)]

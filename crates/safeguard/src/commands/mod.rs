@@ -9,6 +9,7 @@ mod explain;
 pub(crate) mod history;
 mod rules;
 mod scan;
+pub(crate) mod serve;
 pub(crate) mod verify;
 
 use crate::cli::{Cli, Command};
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Verify(args) => verify::run(args),
         Command::History(args) => history::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 
