@@ -15,7 +15,8 @@ counts=("$@")
 work="${BENCH_DIR:-${TMPDIR:-/tmp}/safeguard-bench}"
 mkdir -p "$work"
 
-cargo build --release --locked -q -p safeguard --bin safeguard
+# Live collection is not needed to evaluate inventories; leaving it out saves a long build.
+cargo build --release --locked -q -p safeguard --bin safeguard --no-default-features
 cargo build --release --locked -q -p safeguard-engine --example gen_inventory
 bin="${CARGO_TARGET_DIR:-target}/release/safeguard"
 gen="${CARGO_TARGET_DIR:-target}/release/examples/gen_inventory"
