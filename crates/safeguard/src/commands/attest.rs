@@ -4,7 +4,9 @@
 use anyhow::{bail, Context as _};
 use clap::{Args, Subcommand};
 use safeguard_attest::edit::{init_text, set, Update};
-use safeguard_attest::{evaluate, AttestationFile, AttestationSet, Date, ItemStatus, ReviewInterval, FILE_NAME};
+use safeguard_attest::{
+    evaluate, AttestationFile, AttestationSet, Date, ItemStatus, ReviewInterval, FILE_NAME,
+};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
@@ -69,7 +71,8 @@ pub fn parse_day(s: &str) -> Result<Date, String> {
 }
 
 fn parse_status(s: &str) -> Result<ItemStatus, String> {
-    ItemStatus::parse(s).ok_or_else(|| format!("expected pending, implemented or not_applicable, got {s:?}"))
+    ItemStatus::parse(s)
+        .ok_or_else(|| format!("expected pending, implemented or not_applicable, got {s:?}"))
 }
 
 fn parse_interval(s: &str) -> Result<ReviewInterval, String> {
@@ -78,11 +81,19 @@ fn parse_interval(s: &str) -> Result<ReviewInterval, String> {
 
 pub fn run(args: AttestArgs) -> anyhow::Result<u8> {
     match args.command {
-        AttestCommand::Init { file, force, organization } => {
+        AttestCommand::Init {
+            file,
+            force,
+            organization,
+        } => {
             if file.exists() && !force {
-                bail!("{} already exists (use --force to overwrite it)", file.display());
+                bail!(
+                    "{} already exists (use --force to overwrite it)",
+                    file.display()
+                );
             }
-            std::fs::write(&file, init_text(&organization)).with_context(|| format!("cannot write {}", file.display()))?;
+            std::fs::write(&file, init_text(&organization))
+                .with_context(|| format!("cannot write {}", file.display()))?;
             eprintln!(
                 "wrote {} with {} items, all pending; fill them with `safeguard attest set ITEM ...`",
                 file.display(),
@@ -90,9 +101,23 @@ pub fn run(args: AttestArgs) -> anyhow::Result<u8> {
             );
             Ok(0)
         }
-        AttestCommand::Set { item, file, status, owner, date, evidence, review_interval, expires, note } => {
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("cannot read {} (create it with `safeguard attest init`)", file.display()))?;
+        AttestCommand::Set {
+            item,
+            file,
+            status,
+            owner,
+            date,
+            evidence,
+            review_interval,
+            expires,
+            note,
+        } => {
+            let text = std::fs::read_to_string(&file).with_context(|| {
+                format!(
+                    "cannot read {} (create it with `safeguard attest init`)",
+                    file.display()
+                )
+            })?;
             let update = Update {
                 status,
                 owner,
@@ -104,7 +129,8 @@ pub fn run(args: AttestArgs) -> anyhow::Result<u8> {
             };
             let new = set(&text, &file.display().to_string(), &item, &update)?;
             if new != text {
-                std::fs::write(&file, &new).with_context(|| format!("cannot write {}", file.display()))?;
+                std::fs::write(&file, &new)
+                    .with_context(|| format!("cannot write {}", file.display()))?;
             }
             let parsed = AttestationFile::parse(&new, &file.display().to_string())?;
             let set = evaluate(Some((&parsed, &file.display().to_string())), today(), &[]);
@@ -132,10 +158,13 @@ pub fn run(args: AttestArgs) -> anyhow::Result<u8> {
                 ]);
             }
             println!("{table}");
-            eprintln!("as of {}: {} attested, {} missing, {} expired", set.as_of,
+            eprintln!(
+                "as of {}: {} attested, {} missing, {} expired",
+                set.as_of,
                 set.count(safeguard_attest::Outcome::Attested),
                 set.count(safeguard_attest::Outcome::AttestationMissing),
-                set.count(safeguard_attest::Outcome::AttestationExpired));
+                set.count(safeguard_attest::Outcome::AttestationExpired)
+            );
             Ok(0)
         }
     }
@@ -156,5 +185,9 @@ pub fn load(file: Option<&Path>, as_of: Option<Date>) -> anyhow::Result<Option<A
     };
     let parsed = AttestationFile::load(&path)?;
     let name = path.display().to_string().replace('\\', "/");
-    Ok(Some(evaluate(Some((&parsed, &name)), as_of.unwrap_or_else(today), &[])))
+    Ok(Some(evaluate(
+        Some((&parsed, &name)),
+        as_of.unwrap_or_else(today),
+        &[],
+    )))
 }

@@ -47,12 +47,19 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<u8> {
     let mut inventory: Option<Inventory> = None;
     let mut entries = Vec::new();
     for (i, path) in args.inventories.iter().enumerate() {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         let inv = Inventory::load(path)?;
-        entries.push(Entry { path: format!("inventory/{i:02}-{}", file_name(path)), bytes });
+        entries.push(Entry {
+            path: format!("inventory/{i:02}-{}", file_name(path)),
+            bytes,
+        });
         match inventory.as_mut() {
             None => inventory = Some(inv),
-            Some(m) => m.merge(inv).map_err(|e| anyhow!(e)).with_context(|| format!("merging {}", path.display()))?,
+            Some(m) => m
+                .merge(inv)
+                .map_err(|e| anyhow!(e))
+                .with_context(|| format!("merging {}", path.display()))?,
         }
     }
     let inventory = inventory.ok_or_else(|| anyhow!("nothing to pack: give --inventory FILE"))?;
@@ -60,9 +67,18 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<u8> {
     let mut report = evaluate(&inventory, safeguard_rules::all(), &Options::default())?;
     report.set_attestations(attestations.clone());
 
-    let opts = RenderOptions { inventory_path: args.inventories.first().map(|p| p.display().to_string()), ..RenderOptions::default() };
-    entries.push(Entry { path: "report/report.html".into(), bytes: render(&report, Format::Html, &opts).into_bytes() });
-    entries.push(Entry { path: "report/report.json".into(), bytes: render(&report, Format::Json, &opts).into_bytes() });
+    let opts = RenderOptions {
+        inventory_path: args.inventories.first().map(|p| p.display().to_string()),
+        ..RenderOptions::default()
+    };
+    entries.push(Entry {
+        path: "report/report.html".into(),
+        bytes: render(&report, Format::Html, &opts).into_bytes(),
+    });
+    entries.push(Entry {
+        path: "report/report.json".into(),
+        bytes: render(&report, Format::Json, &opts).into_bytes(),
+    });
     let catalog = serde_json::json!({
         "tool": format!("safeguard {}", env!("CARGO_PKG_VERSION")),
         "rule_catalog_version": safeguard_rules::CATALOG_VERSION,
@@ -70,7 +86,10 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<u8> {
         "rules": report.rules.iter().map(|r| r.meta().id).collect::<Vec<_>>(),
         "attestation_items": safeguard_attest::catalog().iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
     });
-    entries.push(Entry { path: "catalog.json".into(), bytes: serde_json::to_vec_pretty(&catalog)? });
+    entries.push(Entry {
+        path: "catalog.json".into(),
+        bytes: serde_json::to_vec_pretty(&catalog)?,
+    });
 
     let mut missing = Vec::new();
     if let Some(set) = &attestations {
@@ -87,7 +106,10 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<u8> {
                     continue;
                 }
                 match std::fs::read(base.join(e)) {
-                    Ok(bytes) => entries.push(Entry { path: archive_path(e), bytes }),
+                    Ok(bytes) => entries.push(Entry {
+                        path: archive_path(e),
+                        bytes,
+                    }),
                     Err(err) => {
                         eprintln!("warning: evidence {e} cited in {file} cannot be read: {err}");
                         missing.push(e.clone());
@@ -97,19 +119,29 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<u8> {
         }
     }
     let previous = match &args.previous {
-        Some(p) => Some((file_name(p), std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?)),
+        Some(p) => Some((
+            file_name(p),
+            std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
+        )),
         None => None,
     };
     let out_name = args.out.display().to_string();
     let gzip = out_name.ends_with(".gz") || out_name.ends_with(".tgz");
     let info = BundleInfo {
-        created_at: report.evaluated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        created_at: report
+            .evaluated_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         tool: format!("safeguard {}", env!("CARGO_PKG_VERSION")),
         catalog_version: safeguard_rules::CATALOG_VERSION.to_string(),
         missing_evidence: missing,
     };
-    let bytes = create(&entries, &info, previous.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())), gzip)
-        .map_err(|e| anyhow!(e))?;
+    let bytes = create(
+        &entries,
+        &info,
+        previous.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
+        gzip,
+    )
+    .map_err(|e| anyhow!(e))?;
     std::fs::write(&args.out, &bytes).with_context(|| format!("cannot write {out_name}"))?;
     eprintln!(
         "wrote {out_name}: {} files, sha256 {}",
@@ -120,5 +152,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<u8> {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into())
+    p.file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".into())
 }

@@ -15,13 +15,20 @@ pub struct VerifyArgs {
 
 /// Exit 0 when intact, 1 when something is wrong (each problem on standard error).
 pub fn run(args: VerifyArgs) -> anyhow::Result<u8> {
-    let bytes = std::fs::read(&args.bundle).with_context(|| format!("cannot read {}", args.bundle.display()))?;
+    let bytes = std::fs::read(&args.bundle)
+        .with_context(|| format!("cannot read {}", args.bundle.display()))?;
     let prev = match &args.previous {
-        Some(p) => Some((p.display().to_string(), std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?)),
+        Some(p) => Some((
+            p.display().to_string(),
+            std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
+        )),
         None => None,
     };
     let name = args.bundle.display().to_string();
-    let (manifest, problems) = match safeguard_attest::bundle::verify(&bytes, prev.as_ref().map(|(n, b)| (n.as_str(), b.as_slice()))) {
+    let (manifest, problems) = match safeguard_attest::bundle::verify(
+        &bytes,
+        prev.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
+    ) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("{name}: FAILED: {e}");
@@ -37,7 +44,10 @@ pub fn run(args: VerifyArgs) -> anyhow::Result<u8> {
             safeguard_attest::bundle::sha256_hex(&bytes),
             match (&manifest.previous, &prev) {
                 (Some(_), Some((p, _))) => format!(" · follows {p}"),
-                (Some(link), None) => format!(" · follows a bundle with sha256 {} (not checked: give --previous)", link.sha256),
+                (Some(link), None) => format!(
+                    " · follows a bundle with sha256 {} (not checked: give --previous)",
+                    link.sha256
+                ),
                 (None, _) => " · first of its chain".to_string(),
             }
         );
@@ -49,7 +59,11 @@ pub fn run(args: VerifyArgs) -> anyhow::Result<u8> {
         for p in &problems {
             eprintln!("{name}: {p}");
         }
-        eprintln!("{name}: FAILED ({} problem{})", problems.len(), if problems.len() == 1 { "" } else { "s" });
+        eprintln!(
+            "{name}: FAILED ({} problem{})",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        );
         Ok(1)
     }
 }
