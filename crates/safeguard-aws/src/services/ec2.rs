@@ -6,14 +6,16 @@ use crate::error::CallError;
 use crate::runtime::{known, tags, ts, Out, Scope};
 use aws_sdk_ec2::types::{SnapshotAttributeName, Tag};
 use safeguard_model::{
-    BlockDevice, EbsSnapshot, EbsVolume, Ec2Instance, FlowLog, MetadataOptions, RegionSettings,
-    SecurityGroup, SecurityGroupRule, Subnet, Tags, Value, Vpc,
+    BlockDevice, EbsSnapshot, EbsVolume, Ec2Instance, FlowLog, LaunchTemplate, MetadataOptions,
+    RegionSettings, SecurityGroup, SecurityGroupRule, Subnet, Tags, Value, Vpc,
 };
 use std::collections::HashMap;
 
 pub(crate) const ACTIONS: &[&str] = &[
     "ec2:DescribeFlowLogs",
     "ec2:DescribeInstances",
+    "ec2:DescribeLaunchTemplateVersions",
+    "ec2:DescribeLaunchTemplates",
     "ec2:DescribeSecurityGroups",
     "ec2:DescribeSnapshotAttribute",
     "ec2:DescribeSnapshots",
@@ -85,6 +87,7 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
             .filter(|k| !k.is_empty() && *k != "alias/aws/ebs")
             .map(str::to_string)
     });
+    let ebs_default = ebs_encryption_by_default.known().copied();
     out.push(RegionSettings {
         meta: s.meta(
             format!("{}/{}", s.account, s.region),
@@ -327,6 +330,123 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
             ),
             vpc_id: Value::Known(n.vpc_id().unwrap_or_default().to_string()),
             map_public_ip_on_launch: Value::Known(n.map_public_ip_on_launch().unwrap_or(false)),
+        });
+    }
+    launch_templates(s, &c, out, ebs_default).await;
+}
+
+/// Launch templates, each by its latest version. `UserData` comes back with the version and is
+/// dropped unread.
+async fn launch_templates(
+    s: &Scope,
+    c: &aws_sdk_ec2::Client,
+    out: &mut Out,
+    ebs_default: Option<bool>,
+) {
+    let templates = out.list(
+        s.pages(
+            "ec2:DescribeLaunchTemplates",
+            c.describe_launch_templates()
+                .into_paginator()
+                .items()
+                .send(),
+        )
+        .await,
+    );
+    let versions = s
+        .each(templates, |t| async move {
+            let id = t.launch_template_id().unwrap_or_default().to_string();
+            let r = s
+                .call(
+                    "ec2:DescribeLaunchTemplateVersions",
+                    c.describe_launch_template_versions()
+                        .launch_template_id(&id)
+                        .versions("$Latest")
+                        .send(),
+                )
+                .await;
+            (t, id, r)
+        })
+        .await;
+    for (t, id, r) in versions {
+        let meta = s.meta(
+            s.arn("ec2", &format!("launch-template/{id}")),
+            t.launch_template_name().unwrap_or(&id),
+            ec2_tags(t.tags()),
+        );
+        let data = match r {
+            Ok(o) => o
+                .launch_template_versions()
+                .first()
+                .and_then(|v| v.launch_template_data())
+                .cloned(),
+            Err(e) => {
+                out.push(LaunchTemplate {
+                    meta,
+                    metadata_options: e.value(),
+                    block_devices: e.value(),
+                    associate_public_ip_address: e.value(),
+                    image_id: e.value(),
+                    instance_type: e.value(),
+                    iam_instance_profile: e.value(),
+                });
+                continue;
+            }
+        };
+        let data = data
+            .unwrap_or_else(|| aws_sdk_ec2::types::ResponseLaunchTemplateData::builder().build());
+        // Unset IMDS options take AWS's defaults: `optional` can only make the check stricter.
+        let md = data.metadata_options();
+        let metadata_options = MetadataOptions {
+            http_tokens: md
+                .and_then(|m| m.http_tokens())
+                .map(|t| t.as_str().to_string())
+                .unwrap_or_else(|| "optional".into()),
+            http_endpoint: md
+                .and_then(|m| m.http_endpoint())
+                .map(|t| t.as_str().to_string())
+                .unwrap_or_else(|| "enabled".into()),
+            hop_limit: md
+                .and_then(|m| m.http_put_response_hop_limit())
+                .map(|h| h.max(0) as u32),
+        };
+        let block_devices = data
+            .block_device_mappings()
+            .iter()
+            .filter_map(|m| {
+                let ebs = m.ebs()?;
+                // Unset: encrypted only when the region encrypts new volumes by default (an
+                // encrypted AMI snapshot would also do, which the template cannot show).
+                let encrypted = ebs.encrypted().unwrap_or(ebs_default == Some(true));
+                Some(BlockDevice {
+                    device_name: m.device_name().unwrap_or_default().to_string(),
+                    volume_id: None,
+                    root: false,
+                    encrypted: Value::Known(encrypted),
+                })
+            })
+            .collect();
+        let public: Vec<bool> = data
+            .network_interfaces()
+            .iter()
+            .filter_map(|n| n.associate_public_ip_address())
+            .collect();
+        out.push(LaunchTemplate {
+            meta,
+            metadata_options: Value::Known(metadata_options),
+            block_devices: Value::Known(block_devices),
+            associate_public_ip_address: Value::Known(if public.is_empty() {
+                None
+            } else {
+                Some(public.contains(&true))
+            }),
+            image_id: Value::Known(data.image_id().map(str::to_string)),
+            instance_type: Value::Known(data.instance_type().map(|t| t.as_str().to_string())),
+            iam_instance_profile: Value::Known(
+                data.iam_instance_profile()
+                    .and_then(|p| p.arn().or(p.name()))
+                    .map(str::to_string),
+            ),
         });
     }
 }

@@ -6,7 +6,9 @@ use super::client;
 use crate::error::CallError;
 use crate::runtime::{known, tags, Out, Scope};
 use aws_sdk_rds::types::Tag;
-use safeguard_model::{DbOption, RdsCluster, RdsInstance, RdsSnapshot, Tags, Value};
+use safeguard_model::{
+    DbOption, DocDbCluster, NeptuneCluster, RdsCluster, RdsInstance, RdsSnapshot, Tags, Value,
+};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub(crate) const ACTIONS: &[&str] = &[
@@ -54,7 +56,14 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
                 .send()
         ),
     );
-    let instances = out.list(instances);
+    // DocumentDB and Neptune share the RDS management API: their clusters become their own
+    // resource types, and their instances (which carry no setting the model judges) are left
+    // out rather than judged as RDS databases.
+    let instances: Vec<_> = out
+        .list(instances)
+        .into_iter()
+        .filter(|i| family(i.engine()) == Family::Rds)
+        .collect();
     let clusters = out.list(clusters);
 
     // Parameter and option groups in use, each read once.
@@ -67,9 +76,15 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
                 .map(str::to_string)
         })
         .collect();
-    let cluster_groups: BTreeSet<String> = clusters
+    // Cluster parameter groups: user-set values for RDS (the rules know the engine defaults),
+    // every value for DocumentDB (its rules read `tls` and `audit_logs` as they stand).
+    let cluster_groups: BTreeSet<(String, bool)> = clusters
         .iter()
-        .filter_map(|cl| cl.db_cluster_parameter_group().map(str::to_string))
+        .filter(|cl| family(cl.engine()) != Family::Neptune)
+        .filter_map(|cl| {
+            cl.db_cluster_parameter_group()
+                .map(|g| (g.to_string(), family(cl.engine()) == Family::DocDb))
+        })
         .collect();
     let option_groups: BTreeSet<String> = instances
         .iter()
@@ -114,34 +129,36 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
         .into_iter()
         .collect();
     let cluster_params: HashMap<String, Params> = s
-        .each(cluster_groups.into_iter().collect(), |g| async move {
-            let l = s
-                .pages(
-                    "rds:DescribeDBClusterParameters",
-                    c.describe_db_cluster_parameters()
-                        .db_cluster_parameter_group_name(&g)
-                        .source("user")
-                        .into_paginator()
-                        .items()
-                        .send(),
-                )
-                .await;
-            let v = match l.error {
-                Some(e) => e.value(),
-                None => Value::Known(
-                    l.items
-                        .iter()
-                        .filter_map(|p| {
-                            Some((
-                                p.parameter_name()?.to_string(),
-                                p.parameter_value()?.to_string(),
-                            ))
-                        })
-                        .collect(),
-                ),
-            };
-            (g, v)
-        })
+        .each(
+            cluster_groups.into_iter().collect(),
+            |(g, all)| async move {
+                let req = c
+                    .describe_db_cluster_parameters()
+                    .db_cluster_parameter_group_name(&g);
+                let req = if all { req } else { req.source("user") };
+                let l = s
+                    .pages(
+                        "rds:DescribeDBClusterParameters",
+                        req.into_paginator().items().send(),
+                    )
+                    .await;
+                let v = match l.error {
+                    Some(e) => e.value(),
+                    None => Value::Known(
+                        l.items
+                            .iter()
+                            .filter_map(|p| {
+                                Some((
+                                    p.parameter_name()?.to_string(),
+                                    p.parameter_value()?.to_string(),
+                                ))
+                            })
+                            .collect(),
+                    ),
+                };
+                (g, v)
+            },
+        )
         .await
         .into_iter()
         .collect();
@@ -250,9 +267,46 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
             Some(g) => cluster_params.get(g).cloned().unwrap_or_else(none_params),
             None => none_params(),
         };
+        let tags = rds_tags(cl.tag_list());
+        match family(cl.engine()) {
+            Family::DocDb => {
+                out.push(DocDbCluster {
+                    meta: s.meta(arn, id, tags),
+                    engine_version: Value::Known(
+                        cl.engine_version().unwrap_or_default().to_string(),
+                    ),
+                    storage_encrypted: Value::Known(cl.storage_encrypted().unwrap_or(false)),
+                    kms_key_id: Value::Known(cl.kms_key_id().map(str::to_string)),
+                    parameters,
+                    cloudwatch_logs_exports: Value::Known(
+                        cl.enabled_cloudwatch_logs_exports().to_vec(),
+                    ),
+                    backup_retention_days: Value::Known(
+                        cl.backup_retention_period().unwrap_or(0).max(0) as u32,
+                    ),
+                    deletion_protection: Value::Known(cl.deletion_protection().unwrap_or(false)),
+                });
+                continue;
+            }
+            Family::Neptune => {
+                out.push(NeptuneCluster {
+                    meta: s.meta(arn, id, tags),
+                    storage_encrypted: Value::Known(cl.storage_encrypted().unwrap_or(false)),
+                    kms_key_id: Value::Known(cl.kms_key_id().map(str::to_string)),
+                    iam_database_authentication: Value::Known(
+                        cl.iam_database_authentication_enabled().unwrap_or(false),
+                    ),
+                    cloudwatch_logs_exports: Value::Known(
+                        cl.enabled_cloudwatch_logs_exports().to_vec(),
+                    ),
+                });
+                continue;
+            }
+            Family::Rds => {}
+        }
         let zones: BTreeSet<&str> = cl.availability_zones().iter().map(String::as_str).collect();
         out.push(RdsCluster {
-            meta: s.meta(arn, id, rds_tags(cl.tag_list())),
+            meta: s.meta(arn, id, tags),
             engine: Value::Known(cl.engine().unwrap_or_default().to_string()),
             engine_version: Value::Known(cl.engine_version().unwrap_or_default().to_string()),
             storage_encrypted: Value::Known(cl.storage_encrypted().unwrap_or(false)),
@@ -354,5 +408,21 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
             encrypted: Value::Known(sn.storage_encrypted().unwrap_or(false)),
             public: known(public, |p| p),
         });
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Rds,
+    DocDb,
+    Neptune,
+}
+
+/// Which product a DB instance or cluster of the RDS API belongs to, by engine.
+fn family(engine: Option<&str>) -> Family {
+    match engine {
+        Some("docdb") => Family::DocDb,
+        Some("neptune") => Family::Neptune,
+        _ => Family::Rds,
     }
 }

@@ -205,6 +205,9 @@ pub struct Rule {
     pub op: Option<&'static str>,
     pub method: Option<&'static str>,
     pub path: Option<&'static str>,
+    /// A substring of the request's headers or body (query protocols name their parameters
+    /// in the body; the region is in the Authorization header).
+    pub body: Option<&'static str>,
     pub act: Act,
     /// Apply to this many matching requests, then stop; `None` for all of them.
     pub times: Option<usize>,
@@ -217,6 +220,7 @@ impl Rule {
             op: None,
             method: None,
             path: None,
+            body: None,
             act,
             times: None,
         }
@@ -227,6 +231,7 @@ impl Rule {
             op: Some(op),
             method: None,
             path: None,
+            body: None,
             act,
             times: None,
         }
@@ -237,10 +242,16 @@ impl Rule {
             op: None,
             method: Some(method),
             path: Some(path),
+            body: None,
             act,
             times: None,
         }
     }
+    pub fn body(mut self, text: &'static str) -> Rule {
+        self.body = Some(text);
+        self
+    }
+
     pub fn times(mut self, n: usize) -> Rule {
         self.times = Some(n);
         self
@@ -450,6 +461,10 @@ async fn serve(
                     && r.op.is_none_or(|o| o == op)
                     && r.method.is_none_or(|m| m == req.method)
                     && r.path.is_none_or(|p| req.path.contains(p))
+                    && r.body.is_none_or(|b| {
+                        String::from_utf8_lossy(&req.head).contains(b)
+                            || String::from_utf8_lossy(&req.body).contains(b)
+                    })
                     && r.times != Some(0)
             });
             hit.map(|r| {
@@ -775,4 +790,47 @@ pub fn no_organization() -> Rule {
             body: "{\"__type\":\"AWSOrganizationsNotInUseException\",\"message\":\"not in an organization\"}".into(),
         },
     )
+}
+
+/// moto's RDS endpoint refuses the `docdb` engine: the proxy adds a DocumentDB cluster to
+/// moto's `DescribeDBClusters` answer (encrypted, with TLS disabled in its parameter group).
+pub fn docdb_cluster() -> Vec<Rule> {
+    vec![
+        Rule::op(
+            "rds",
+            "DescribeDBClusters",
+            Act::Replace {
+                from: "<DBClusters>",
+                to: concat!(
+                    "<DBClusters><DBCluster><DBClusterIdentifier>phi-docdb</DBClusterIdentifier>",
+                    "<DBClusterArn>arn:aws:rds:us-east-1:123456789012:cluster:phi-docdb</DBClusterArn>",
+                    "<Engine>docdb</Engine><EngineVersion>5.0.0</EngineVersion><StorageEncrypted>true</StorageEncrypted>",
+                    "<KmsKeyId>arn:aws:kms:us-east-1:123456789012:key/docdb</KmsKeyId>",
+                    "<DBClusterParameterGroup>phi-docdb-params</DBClusterParameterGroup>",
+                    "<BackupRetentionPeriod>7</BackupRetentionPeriod><DeletionProtection>true</DeletionProtection>",
+                    "<EnabledCloudwatchLogsExports><member>audit</member></EnabledCloudwatchLogsExports>",
+                    "<TagList/></DBCluster>"
+                ),
+            },
+        )
+        .body("us-east-1"),
+        Rule::op(
+            "rds",
+            "DescribeDBClusterParameters",
+            Act::Respond {
+                status: 200,
+                content_type: "text/xml",
+                body: concat!(
+                    "<DescribeDBClusterParametersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">",
+                    "<DescribeDBClusterParametersResult><Parameters>",
+                    "<Parameter><ParameterName>tls</ParameterName><ParameterValue>disabled</ParameterValue><Source>user</Source></Parameter>",
+                    "<Parameter><ParameterName>audit_logs</ParameterName><ParameterValue>enabled</ParameterValue><Source>user</Source></Parameter>",
+                    "</Parameters></DescribeDBClusterParametersResult>",
+                    "<ResponseMetadata><RequestId>x</RequestId></ResponseMetadata></DescribeDBClusterParametersResponse>"
+                )
+                .into(),
+            },
+        )
+        .body("phi-docdb-params"),
+    ]
 }

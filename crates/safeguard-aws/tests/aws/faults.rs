@@ -2,7 +2,9 @@
 //! throttled past the retry budget, one throttled briefly, and one per-resource call denied.
 //! The scan completes, says what it could not read, and every other verdict is unchanged.
 
-use crate::common::{moto_gaps, no_organization, options, Act, Moto, Proxy, Rule, ACCOUNT};
+use crate::common::{
+    docdb_cluster, moto_gaps, no_organization, options, Act, Moto, Proxy, Rule, ACCOUNT,
+};
 use crate::plant;
 use crate::scenario::{check, expected, verdicts, NOT_COLLECTED};
 use safeguard_model::{CoverageStatus, ResourceKind, UnknownReason};
@@ -26,7 +28,13 @@ async fn denied_and_throttled_services_are_reported_and_the_scan_goes_on() {
     ];
     let proxy = Proxy::start(
         &moto.url,
-        [faults, moto_gaps(), vec![no_organization()]].concat(),
+        [
+            faults,
+            moto_gaps(),
+            vec![no_organization()],
+            docdb_cluster(),
+        ]
+        .concat(),
     )
     .await;
     let c = safeguard_aws::collect_with_stats(&options(&proxy.url, &["us-east-1", "eu-west-1"]))

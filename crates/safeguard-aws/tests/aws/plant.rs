@@ -453,6 +453,38 @@ async fn ec2(c: &SdkConfig) -> Net {
         .instance_id()
         .unwrap()
         .to_string();
+    for (name, tokens) in [
+        ("phi-lt-v2", LaunchTemplateHttpTokensState::Required),
+        ("phi-lt-v1", LaunchTemplateHttpTokensState::Optional),
+    ] {
+        let encrypted = tokens == LaunchTemplateHttpTokensState::Required;
+        e.create_launch_template()
+            .launch_template_name(name)
+            .launch_template_data(
+                RequestLaunchTemplateData::builder()
+                    .image_id(&image)
+                    .metadata_options(
+                        LaunchTemplateInstanceMetadataOptionsRequest::builder()
+                            .http_tokens(tokens)
+                            .build(),
+                    )
+                    .block_device_mappings(
+                        LaunchTemplateBlockDeviceMappingRequest::builder()
+                            .device_name("/dev/xvdb")
+                            .ebs(
+                                LaunchTemplateEbsBlockDeviceRequest::builder()
+                                    .volume_size(10)
+                                    .encrypted(encrypted)
+                                    .build(),
+                            )
+                            .build(),
+                    )
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap();
+    }
     let vol = |enc: bool| {
         e.create_volume()
             .availability_zone("us-east-1a")
@@ -477,6 +509,15 @@ async fn ec2(c: &SdkConfig) -> Net {
 
 async fn rds(c: &SdkConfig) {
     let r = aws_sdk_rds::Client::new(c);
+    // Neptune clusters come through the same API (DocumentDB ones too, but moto refuses the
+    // `docdb` engine there: the proxy adds one, see `docdb_cluster`).
+    r.create_db_cluster()
+        .db_cluster_identifier("phi-neptune")
+        .engine("neptune")
+        .storage_encrypted(false)
+        .send()
+        .await
+        .unwrap();
     r.create_db_instance()
         .db_instance_identifier("phi-db-good")
         .engine("postgres")

@@ -1,7 +1,7 @@
 //! Compliant and non-compliant resources planted in moto, collected through the proxy (which
 //! here only fills moto's gaps) and evaluated with the whole catalog.
 
-use crate::common::{moto_gaps, no_organization, options, Moto, Proxy, ACCOUNT};
+use crate::common::{docdb_cluster, moto_gaps, no_organization, options, Moto, Proxy, ACCOUNT};
 use crate::plant::{self, Planted};
 use safeguard_model::{CoverageStatus, Inventory, ResourceKind};
 use safeguard_rules::Status::{self, Fail, NotApplicable, Pass};
@@ -153,6 +153,30 @@ pub fn expected(inv: &Inventory, p: &Planted) -> Vec<(&'static str, String, Stat
         ("EC2-008", ec2("security-group", &n.closed_sg), Pass),
         ("VPC-001", ec2("vpc", &n.vpc_with_flow_logs), Pass),
         ("VPC-001", ec2("vpc", &n.vpc_without_flow_logs), Fail),
+        // Launch templates, DocumentDB, Neptune.
+        (
+            "EC2-014",
+            id_of(inv, ResourceKind::LaunchTemplate, "phi-lt-v2"),
+            Pass,
+        ),
+        (
+            "EC2-014",
+            id_of(inv, ResourceKind::LaunchTemplate, "phi-lt-v1"),
+            Fail,
+        ),
+        (
+            "EC2-015",
+            id_of(inv, ResourceKind::LaunchTemplate, "phi-lt-v2"),
+            Pass,
+        ),
+        (
+            "EC2-015",
+            id_of(inv, ResourceKind::LaunchTemplate, "phi-lt-v1"),
+            Fail,
+        ),
+        ("DOCDB-001", arn("rds", "cluster:phi-docdb"), Pass),
+        ("DOCDB-002", arn("rds", "cluster:phi-docdb"), Fail),
+        ("NEP-001", arn("rds", "cluster:phi-neptune"), Fail),
         // RDS.
         ("RDS-001", arn("rds", "db:phi-db-good"), Pass),
         ("RDS-001", arn("rds", "db:phi-db-bad"), Fail),
@@ -270,7 +294,11 @@ async fn planted_resources_get_the_expected_verdicts() {
     let Some(moto) = Moto::start().await else {
         return;
     };
-    let proxy = Proxy::start(&moto.url, [moto_gaps(), vec![no_organization()]].concat()).await;
+    let proxy = Proxy::start(
+        &moto.url,
+        [moto_gaps(), vec![no_organization()], docdb_cluster()].concat(),
+    )
+    .await;
     let planted = plant::all(&moto.url).await;
     let started = Instant::now();
     let c = safeguard_aws::collect_with_stats(&options(&proxy.url, &["us-east-1", "eu-west-1"]))
