@@ -332,7 +332,7 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
             map_public_ip_on_launch: Value::Known(n.map_public_ip_on_launch().unwrap_or(false)),
         });
     }
-    launch_templates(s, &c, out, ebs_default).await;
+    launch_templates(s, c, out, ebs_default).await;
 }
 
 /// Launch templates, each by its latest version. `UserData` comes back with the version and is
