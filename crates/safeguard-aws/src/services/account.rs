@@ -182,6 +182,11 @@ async fn own_tags(s: &Scope) -> Value<safeguard_model::Tags> {
         .await;
     match l.error {
         Some(e) if e.is(&["AWSOrganizationsNotInUseException"]) => Value::Known(Default::default()),
+        // Expected in a member account: not a failure of the scan, but not known either.
+        Some(e) if e.unknown.reason == safeguard_model::UnknownReason::AccessDenied => Value::unknown(
+            safeguard_model::UnknownReason::NotCollected,
+            "account tags are kept by AWS Organizations and readable from the management account only (scan with --org)",
+        ),
         Some(e) => e.value(),
         None => Value::Known(
             l.items

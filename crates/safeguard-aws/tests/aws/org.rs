@@ -45,7 +45,11 @@ async fn denied_region_list_is_recorded_and_the_home_region_is_scanned() {
     let proxy = Proxy::start(
         &moto.url,
         [
-            vec![Rule::op("ec2", "DescribeRegions", Act::Deny)],
+            vec![
+                Rule::op("ec2", "DescribeRegions", Act::Deny),
+                // As in a member account: Organizations answers only the management account.
+                Rule::op("organizations", "ListTagsForResource", Act::Deny),
+            ],
             moto_gaps(),
         ]
         .concat(),
@@ -82,6 +86,11 @@ async fn denied_region_list_is_recorded_and_the_home_region_is_scanned() {
         })
         .unwrap();
     assert!(!account.enabled_regions.is_known());
+    // The account's tags are unknown, but that is not a failed read of the scan.
+    let Value::Unknown(u) = &account.meta.tags else {
+        panic!("{:?}", account.meta.tags)
+    };
+    assert_eq!(u.reason, UnknownReason::NotCollected);
 }
 
 /// SDK configuration acting in another account of moto (through an assumed role).
