@@ -26,7 +26,7 @@ pub enum Command {
     /// Evaluate live AWS accounts, infrastructure as code and inventories against the rule
     /// catalog and report.
     #[command(after_help = EXIT_CODES)]
-    Scan(ScanArgs),
+    Scan(Box<ScanArgs>),
     /// List the rule catalog.
     Rules(RulesArgs),
     /// Show everything about one rule: rationale, remediation, citations, examples.

@@ -17,7 +17,7 @@ use crate::cli::{Cli, Command};
 /// Runs a command and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
-        Command::Scan(args) => scan::run(args),
+        Command::Scan(args) => scan::run(*args),
         Command::Rules(args) => rules::run(args).map(|()| 0),
         Command::Explain(args) => explain::run(args).map(|()| 0),
         Command::Attest(args) => attest::run(args),
