@@ -156,22 +156,37 @@ impl Inventory {
             column: e.column(),
             message: strip_position(&e.to_string()),
         };
-        // The header first, so a file of another version gets a version error rather than a
-        // confusing complaint about some field deep inside.
-        let header: Header = serde_json::from_str(text).map_err(syntax)?;
-        if header.format != FORMAT_NAME {
-            return Err(InventoryError::WrongFormat {
-                path: path.to_path_buf(),
-                found: header.format,
-            });
+        // A file of another format or version must get that error rather than a confusing
+        // complaint about some field deep inside, yet a valid file should be parsed once (it
+        // can be hundreds of megabytes). So the header is read on its own only when needed:
+        // after a failed full parse, or from the parsed document.
+        let header_error = |format: &str, version: u32| {
+            if format != FORMAT_NAME {
+                Some(InventoryError::WrongFormat {
+                    path: path.to_path_buf(),
+                    found: format.to_string(),
+                })
+            } else if version != FORMAT_VERSION {
+                Some(InventoryError::UnsupportedVersion {
+                    path: path.to_path_buf(),
+                    found: version,
+                })
+            } else {
+                None
+            }
+        };
+        let inventory: Inventory = match serde_json::from_str(text) {
+            Ok(inventory) => inventory,
+            Err(full) => {
+                let header: Header = serde_json::from_str(text).map_err(syntax)?;
+                return Err(
+                    header_error(&header.format, header.version).unwrap_or_else(|| syntax(full))
+                );
+            }
+        };
+        if let Some(e) = header_error(&inventory.format, inventory.version) {
+            return Err(e);
         }
-        if header.version != FORMAT_VERSION {
-            return Err(InventoryError::UnsupportedVersion {
-                path: path.to_path_buf(),
-                found: header.version,
-            });
-        }
-        let inventory: Inventory = serde_json::from_str(text).map_err(syntax)?;
         inventory.check_unique_ids(path)?;
         Ok(inventory)
     }
