@@ -237,6 +237,21 @@ impl VersionRequirement {
         });
         Some(exact || later || major)
     }
+
+    /// Whether `version` is later than every version the list names, so the list, written
+    /// before that version shipped, says nothing of it (SQL Server 2019 against a list that
+    /// ends at 2016). `false` for an unreadable version or a list with no upper end.
+    pub fn postdates(&self, version: &str) -> bool {
+        let v = version.trim();
+        if self.at_least.is_some() || self.accepts(v) != Some(false) {
+            return false;
+        }
+        let listed: Vec<&String> = self.exact.iter().chain(&self.major).collect();
+        !listed.is_empty()
+            && listed
+                .iter()
+                .all(|l| compare_versions(v, l) == Some(Ordering::Greater))
+    }
 }
 
 /// The leading numeric components of a dotted version: `6.2.6` -> [6, 2, 6], `6.x` -> [6],
@@ -275,6 +290,9 @@ pub enum EngineCheck<'a> {
     EngineNotEligible(&'a Engine),
     /// The engine is covered but not at this version.
     VersionNotEligible(&'a Engine),
+    /// The engine is covered with a list of versions, and this version is later than all of
+    /// them: the document predates it and neither admits nor excludes it.
+    VersionPostdatesList(&'a Engine),
     /// The engine is covered with version limits, and the version could not be read as a
     /// number.
     VersionUnreadable(&'a Engine),
@@ -301,6 +319,7 @@ impl Service {
         match (&e.versions, version) {
             (Some(req), Some(v)) => match req.accepts(v) {
                 Some(true) => EngineCheck::Eligible(e),
+                Some(false) if req.postdates(v) => EngineCheck::VersionPostdatesList(e),
                 Some(false) => EngineCheck::VersionNotEligible(e),
                 None => EngineCheck::VersionUnreadable(e),
             },
@@ -837,6 +856,17 @@ mod tests {
         ));
         assert!(matches!(
             rds.check_engine("sqlserver-se", Some("10.50.6000.34.v1")),
+            EngineCheck::VersionNotEligible(_)
+        ));
+        // SQL Server 2019 and 2022 postdate the whitepaper's list (2008 R2 to 2016).
+        for v in ["15.00.4365.2.v1", "16.00.4095.4.v1", "14.00"] {
+            assert!(matches!(
+                rds.check_engine("sqlserver-se", Some(v)),
+                EngineCheck::VersionPostdatesList(_)
+            ));
+        }
+        assert!(matches!(
+            rds.check_engine("sqlserver-web", Some("10.50.6000.34.v1")),
             EngineCheck::VersionNotEligible(_)
         ));
         assert_eq!(rds.check_engine("db2-se", None), EngineCheck::NotCovered);

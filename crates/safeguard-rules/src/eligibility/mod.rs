@@ -51,6 +51,15 @@ pub(super) fn judge_engine(service: &Service, engine: &str, version: &str) -> Ou
             "this version is outside the versions the whitepaper lists for PHI; upgrade, or \
              confirm it against the current HIPAA Eligible Services Reference and waive",
         )),
+        EngineCheck::VersionPostdatesList(e) => Outcome::unknown(
+            UnknownReason::Unrecognized,
+            message(
+                e,
+                "this version is later than every version the whitepaper lists, which predates \
+                 it; confirm it against the current HIPAA Eligible Services Reference and record \
+                 the decision as a waiver",
+            ),
+        ),
         EngineCheck::VersionUnreadable(e) => Outcome::unknown(
             UnknownReason::ParseError,
             message(e, "the version could not be read as a number, so the version limits cannot be applied"),

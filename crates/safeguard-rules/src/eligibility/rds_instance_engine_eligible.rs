@@ -16,9 +16,10 @@ pub static RULE: RuleDef<RdsInstance> = RuleDef {
             certain version and edition combinations: 2008 R2 Enterprise, and 2012, 2014 and \
             2016 Web, Standard and Enterprise; Express never. An engine the whitepaper does not \
             cover (Db2, RDS Custom) has no stated basis for PHI and is reported unknown rather \
-            than passed. A SQL Server version outside the list fails: upgrade planning and the \
-            current AWS reference decide whether it is acceptable, and a waiver records that \
-            decision.",
+            than passed. A SQL Server version the list leaves out (2008 R2 below Enterprise) \
+            fails. A version later than the whole list (2017 onwards) is reported unknown, not \
+            failed: the whitepaper predates it and neither admits nor excludes it, so the current \
+            AWS reference decides and a waiver records that decision.",
         remediation: Remediation {
             console: "Check the engine against https://aws.amazon.com/compliance/hipaa-eligible-services-reference/ \
                 and the whitepaper's engine sections; move PHI off SQL Server Express (snapshot, \
@@ -47,6 +48,11 @@ pub static RULE: RuleDef<RdsInstance> = RuleDef {
                 name: "sql server 2008 r2 web (enterprise only)",
                 expect: Status::Fail,
                 resources: r#"[{"type": "rds_instance", "id": "arn:aws:rds:us-east-1:111122223333:db:legacy", "engine": "sqlserver-web", "engine_version": "10.50.6000.34.v1"}]"#,
+            },
+            Example {
+                name: "sql server 2019 standard postdates the whitepaper's list",
+                expect: Status::Unknown,
+                resources: r#"[{"type": "rds_instance", "id": "arn:aws:rds:us-east-1:111122223333:db:claims", "engine": "sqlserver-se", "engine_version": "15.00.4365.2.v1"}]"#,
             },
             Example {
                 name: "engine the whitepaper does not cover",
