@@ -9,6 +9,10 @@
 //!
 //! A file that does not parse becomes a [`Diagnostic`] and a failed coverage row; the rest of
 //! the scan goes on.
+//!
+//! Waivers written inline next to a resource (a `# safeguard:waive` comment in Terraform,
+//! `Metadata.safeguard.waive` in CloudFormation) come out as [`ScanOutput::inline_waivers`],
+//! already matched to the ids of the resources they cover; a malformed one is a diagnostic.
 
 // Model structs are built with `..Default::default()` so that fields the model gains later
 // start as `not_collected` instead of breaking the build.
@@ -20,6 +24,7 @@ mod lines;
 mod mapping;
 mod tf;
 mod value;
+mod waivers;
 
 use rayon::prelude::*;
 use safeguard_model::{
@@ -68,6 +73,10 @@ pub struct ScanOutput {
     pub diagnostics: Vec<Diagnostic>,
     /// Infrastructure-as-code files read (including those that failed to parse).
     pub files_scanned: usize,
+    /// Well-formed inline waivers, one per resource they cover (a waiver in a module or on
+    /// a block with `count`/`for_each` covers every instance), in file and line order.
+    /// Malformed ones are in [`ScanOutput::diagnostics`] instead.
+    pub inline_waivers: Vec<safeguard_waivers::InlineWaiver>,
 }
 
 /// What one unit of work (a file, a Terraform root module) produced.
@@ -79,6 +88,8 @@ pub(crate) struct Partial {
     pub files: usize,
     pub terraform: bool,
     pub cloudformation: bool,
+    pub waiver_sites: Vec<waivers::WaiverSite>,
+    pub waiver_aliases: Vec<waivers::Alias>,
 }
 
 impl Partial {
@@ -112,6 +123,8 @@ impl Partial {
         self.files += other.files;
         self.terraform |= other.terraform;
         self.cloudformation |= other.cloudformation;
+        self.waiver_sites.extend(other.waiver_sites);
+        self.waiver_aliases.extend(other.waiver_aliases);
     }
 }
 
@@ -139,6 +152,8 @@ pub fn scan_paths(paths: &[PathBuf], kind: IacKind) -> ScanOutput {
         files,
         terraform,
         cloudformation,
+        waiver_sites,
+        waiver_aliases,
     } = total;
     resources.sort_by(|a, b| {
         let (la, lb) = (a.meta().location.as_ref(), b.meta().location.as_ref());
@@ -147,6 +162,8 @@ pub fn scan_paths(paths: &[PathBuf], kind: IacKind) -> ScanOutput {
         ka.cmp(&kb).then_with(|| a.meta().id.cmp(&b.meta().id))
     });
     dedupe_ids(&mut resources, &mut diagnostics);
+    let inline_waivers =
+        waivers::resolve(waiver_sites, &resources, &waiver_aliases, &mut diagnostics);
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     coverage.sort_by(|a, b| a.file.cmp(&b.file));
 
@@ -178,6 +195,7 @@ pub fn scan_paths(paths: &[PathBuf], kind: IacKind) -> ScanOutput {
         inventory,
         diagnostics,
         files_scanned: files,
+        inline_waivers,
     }
 }
 

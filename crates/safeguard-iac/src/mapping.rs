@@ -45,9 +45,14 @@ impl Raw {
         local_name(&self.address).to_string()
     }
 
+    /// The id of the resource mapped from this declaration: `<file>#<address>`.
+    pub fn id(&self) -> String {
+        format!("{}#{}", self.file, self.address)
+    }
+
     pub fn meta(&self, name_attrs: &[&str], tags: Value<Tags>) -> Meta {
         Meta {
-            id: format!("{}#{}", self.file, self.address),
+            id: self.id(),
             name: self.name(name_attrs),
             account: String::new(),
             region: String::new(),

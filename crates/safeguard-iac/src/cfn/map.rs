@@ -113,7 +113,13 @@ const NAME_PROPS: &[&str] = &[
     "ManagedPolicyName",
 ];
 
-pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resource> {
+/// The template's resources, and which companions were folded into which parent as
+/// `(companion, parent)` indices into `raws` (an inline waiver on a companion covers its
+/// parent).
+pub fn map_template(
+    raws: Vec<Raw>,
+    _diags: &mut Vec<Diagnostic>,
+) -> (Vec<Resource>, Vec<(usize, usize)>) {
     // Parents, found by logical id (`!Ref X`, `!GetAtt X.Arn`) or by their physical name.
     let mut parents: HashMap<&str, Parents> = HashMap::new();
     let mut by_id: HashMap<&str, usize> = HashMap::new();
@@ -129,6 +135,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
     }
     let mut joined = Joined::new();
     let mut consumed = vec![false; raws.len()];
+    let mut folded: Vec<(usize, usize)> = Vec::new();
     for (i, r) in raws.iter().enumerate() {
         let Some((_, parent_type, prop)) = COMPANIONS.iter().find(|(t, _, _)| *t == r.rtype) else {
             continue;
@@ -144,6 +151,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
                 {
                     joined.push(*t, r);
                     consumed[i] = true;
+                    folded.push((i, *t));
                 }
             } else {
                 consumed[i] = true;
@@ -162,6 +170,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
         }
         for f in &found {
             joined.push(*f, r);
+            folded.push((i, *f));
         }
         consumed[i] = !found.is_empty();
     }
@@ -904,7 +913,7 @@ pub fn map_template(raws: Vec<Raw>, _diags: &mut Vec<Diagnostic>) -> Vec<Resourc
         };
         out.push(res);
     }
-    out
+    (out, folded)
 }
 
 fn all_true(vals: impl Iterator<Item = Value<bool>>) -> Value<bool> {

@@ -50,7 +50,23 @@ pub fn scan_text(rel: &str, text: &str) -> Partial {
     out.file_ok("cloudformation", rel);
     let t = Template::new(&root);
     let raws = t.resources(rel);
-    out.resources = map::map_template(raws, &mut out.diagnostics);
+    if let Some(res) = root.get("Resources") {
+        out.waiver_sites = crate::waivers::cloudformation_sites(rel, res.entries());
+    }
+    let places: Vec<(String, u32, String)> = raws
+        .iter()
+        .map(|r| (r.file.clone(), r.line, r.id()))
+        .collect();
+    let (resources, folded) = map::map_template(raws, &mut out.diagnostics);
+    out.resources = resources;
+    out.waiver_aliases = folded
+        .into_iter()
+        .map(|(c, p)| crate::waivers::Alias {
+            file: places[c].0.clone(),
+            line: places[c].1,
+            resource_id: places[p].2.clone(),
+        })
+        .collect();
     out
 }
 

@@ -184,6 +184,12 @@ fn tags(r: &Raw) -> Value<Tags> {
 }
 
 pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
+    map_all_folded(raws).0
+}
+
+/// [`map_all`], and which companions were folded into which parent, as `(companion, parent)`
+/// indices into `raws`: an inline waiver written on a companion covers its parent.
+pub fn map_all_folded(raws: &[Raw]) -> (Vec<Resource>, Vec<(usize, usize)>) {
     let mut parents: HashMap<&str, Parents> = HashMap::new();
     for (i, r) in raws.iter().enumerate() {
         let names = NAME_ATTRS
@@ -196,6 +202,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
     }
     let mut joined = Joined::new();
     let mut consumed = vec![false; raws.len()];
+    let mut folded: Vec<(usize, usize)> = Vec::new();
     for (i, r) in raws.iter().enumerate() {
         if LOOKUPS.contains(&r.rtype.as_str()) {
             consumed[i] = true;
@@ -210,6 +217,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
         if let Some(p) = found {
             joined.push(p, r);
             consumed[i] = true;
+            folded.push((i, p));
         }
     }
     // Policies count their attachments wherever they are declared.
@@ -1041,7 +1049,7 @@ pub fn map_all(raws: &[Raw]) -> Vec<Resource> {
         };
         out.push(res);
     }
-    out
+    (out, folded)
 }
 
 /// `destination_config.on_failure.destination` of the unqualified function's event invoke

@@ -14,6 +14,7 @@ mod tfjson;
 
 use crate::discover::{FileClass, Found};
 use crate::lines::LineIndex;
+use crate::waivers::{self, Alias, WaiverSite};
 use crate::{Diagnostic, Partial};
 use hcl_edit::structure::Body;
 use rayon::prelude::*;
@@ -28,6 +29,8 @@ pub struct ParsedFile {
     pub lines: LineIndex,
     /// `.tf.json`: lines of resource names, since the body was rebuilt from JSON.
     pub json_lines: Option<HashMap<(String, String), u32>>,
+    /// Inline waiver comments, taken out by the scan before evaluation.
+    pub waivers: Vec<WaiverSite>,
 }
 
 impl ParsedFile {
@@ -80,13 +83,24 @@ fn parse_text(text: String, rel: &str, class: FileClass) -> Result<ParsedFile, D
         (text, None)
     };
     match hcl_edit::parser::parse_body(&hcl) {
-        Ok(body) => Ok(ParsedFile {
-            rel: rel.to_string(),
-            class,
-            lines: LineIndex::new(&hcl),
-            body,
-            json_lines,
-        }),
+        Ok(body) => {
+            let lines = LineIndex::new(&hcl);
+            // JSON has no comments; in HCL they are read from the text, which the parser
+            // does not keep.
+            let waivers = if json_lines.is_none() {
+                waivers::terraform_sites(rel, &hcl, &body, &lines)
+            } else {
+                Vec::new()
+            };
+            Ok(ParsedFile {
+                rel: rel.to_string(),
+                class,
+                lines,
+                body,
+                json_lines,
+                waivers,
+            })
+        }
         Err(e) => {
             let loc = e.location();
             Err(Diagnostic {
@@ -165,8 +179,9 @@ pub fn scan_modules(files: Vec<Found>) -> Partial {
     let mut dirs: BTreeMap<PathBuf, ModuleDir> = BTreeMap::new();
     for (dir, res) in parsed {
         match res {
-            Ok(pf) => {
+            Ok(mut pf) => {
                 out.file_ok("terraform", &pf.rel);
+                out.waiver_sites.append(&mut pf.waivers);
                 dirs.entry(dir.clone())
                     .or_insert_with(|| ModuleDir {
                         dir,
@@ -229,7 +244,9 @@ pub fn scan_modules(files: Vec<Found>) -> Partial {
             let mut p = Partial::default();
             let raws = eval::evaluate_root(root, &views, &mut p.diagnostics);
             let region = views[root.dir.as_path()].provider_region();
-            p.resources = map::map_all(&raws);
+            let (resources, folded) = map::map_all_folded(&raws);
+            p.resources = resources;
+            p.waiver_aliases = aliases(&raws, &folded);
             if let Some(region) = region {
                 for r in &mut p.resources {
                     r.meta_mut().region = region.clone();
@@ -261,15 +278,33 @@ pub fn scan_texts(files: &[(&str, &str)]) -> Partial {
             FileClass::Tf
         };
         match parse_text(text.to_string(), rel, class) {
-            Ok(pf) => module.files.push(pf),
+            Ok(mut pf) => {
+                out.waiver_sites.append(&mut pf.waivers);
+                module.files.push(pf)
+            }
             Err(d) => out.file_failed("terraform", d),
         }
     }
     let views: HashMap<&Path, eval::ModView<'_>> =
         HashMap::from([(module.dir.as_path(), eval::ModView::new(&module))]);
     let raws = eval::evaluate_root(&module, &views, &mut out.diagnostics);
-    out.resources = map::map_all(&raws);
+    let (resources, folded) = map::map_all_folded(&raws);
+    out.resources = resources;
+    out.waiver_aliases = aliases(&raws, &folded);
     out
+}
+
+/// Where waivers on folded companion blocks go: `(companion, parent)` indices into `raws`
+/// become the companion's file and line with the parent's resource id.
+fn aliases(raws: &[crate::mapping::Raw], folded: &[(usize, usize)]) -> Vec<Alias> {
+    folded
+        .iter()
+        .map(|&(c, p)| Alias {
+            file: raws[c].file.clone(),
+            line: raws[c].line,
+            resource_id: raws[p].id(),
+        })
+        .collect()
 }
 
 /// Reads a module directory that the scan did not include (a `../modules/x` next to the
@@ -308,8 +343,9 @@ fn load_outside(
             FileClass::Tf
         };
         match parse_file(&path, &rel, class) {
-            Ok(pf) => {
+            Ok(mut pf) => {
                 out.file_ok("terraform", &rel);
+                out.waiver_sites.append(&mut pf.waivers);
                 files.push(pf);
             }
             Err(d) => out.file_failed("terraform", d),
