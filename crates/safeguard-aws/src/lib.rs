@@ -214,8 +214,11 @@ pub async fn collect_with_stats(opts: &CollectOptions) -> Result<Collection, Col
         (&a.account, &a.region, &a.service).cmp(&(&b.account, &b.region, &b.service))
     });
     let stats = stats.snapshot(started.elapsed(), targets.len(), regions);
+    // Retries are stated because they are throttling or network trouble the account owner
+    // may want to know about (a scanner must not starve the account's own automation).
+    let retries = stats.http_attempts.saturating_sub(stats.api_calls);
     inventory.source.description = format!(
-        "{} AWS account{} ({}), {} region scan{}, {} API calls in {:.1} s",
+        "{} AWS account{} ({}), {} region scan{}, {} API calls{} in {:.1} s",
         targets.len(),
         if targets.len() == 1 { "" } else { "s" },
         targets
@@ -226,6 +229,11 @@ pub async fn collect_with_stats(opts: &CollectOptions) -> Result<Collection, Col
         regions,
         if regions == 1 { "" } else { "s" },
         stats.api_calls,
+        match retries {
+            0 => String::new(),
+            1 => " (1 retried)".to_string(),
+            n => format!(" ({n} retried)"),
+        },
         stats.duration.as_secs_f64()
     );
     Ok(Collection { inventory, stats })
