@@ -347,8 +347,7 @@ module "m" {
 }
 "#;
         let sites = tf_sites(text);
-        let got: Vec<(u32, Result<(u32, String), String>)> =
-            sites.iter().map(|s| (s.line, s.target.clone())).collect();
+        let got: Vec<_> = sites.iter().map(|s| (s.line, s.target.clone())).collect();
         assert_eq!(got.len(), 5, "{got:?}");
         assert!(got[0].1.as_ref().unwrap_err().contains("neither inside"));
         assert_eq!(got[1], (3, Ok((5, "aws_s3_bucket.a".to_string()))));
