@@ -247,3 +247,103 @@ fn empty_invocation_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("nothing to scan"));
 }
+
+/// A Terraform bucket with an inline waiver for its missing TLS-only policy, and a log group
+/// whose waiver has no expiry.
+const WAIVED_TF: &str = r#"resource "aws_s3_bucket" "site" {
+  bucket = "clinic-public-site"
+  # safeguard:waive S3-003 reason="Public marketing site, holds no PHI" expires=2099-12-31 owner="web@clinic.example"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "site" {
+  bucket = aws_s3_bucket.site.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "aws:kms"
+    }
+  }
+}
+
+resource "aws_cloudwatch_log_group" "debug" {
+  name              = "/clinic/debug"
+  retention_in_days = 14
+  # safeguard:waive LOGS-001 reason="Debug output only"
+}
+"#;
+
+#[test]
+fn inline_waivers_in_terraform_waive_findings_unless_disabled() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("main.tf"), WAIVED_TF).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let scan = |extra: &[&str]| {
+        let mut args = vec!["scan", path, "--rule", "S3-003", "--format", "json"];
+        args.extend_from_slice(extra);
+        safeguard(&args)
+    };
+
+    let out = scan(&[]);
+    let err = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the only failure is waived: {err}"
+    );
+    assert!(
+        err.contains(
+            "main.tf:18: inline waiver on aws_cloudwatch_log_group.debug: missing expires"
+        ),
+        "a malformed waiver is reported with its file and line: {err}"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{doc}");
+    let f = &findings[0];
+    assert_eq!(f["status"], "fail", "a waived finding is not a pass");
+    assert_eq!(f["gates"], false);
+    assert_eq!(f["waived"]["reason"], "Public marketing site, holds no PHI");
+    assert_eq!(f["waived"]["owner"], "web@clinic.example");
+    assert_eq!(f["waived"]["expires"], "2099-12-31");
+    assert_eq!(f["waived"]["origin"], "main.tf:3 (inline)");
+    assert_eq!(doc["summary"]["waived"]["fail"], 1);
+    assert_eq!(doc["waivers"][0]["state"], "active");
+
+    // Turned off, the finding is an ordinary failure again.
+    let out = scan(&["--no-inline-waivers"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &doc["findings"][0];
+    assert_eq!(f["status"], "fail");
+    assert_eq!(f["gates"], true);
+    assert!(f.get("waived").is_none(), "{f}");
+    assert!(doc["waivers"].as_array().is_none_or(|w| w.is_empty()));
+
+    // Expired: the finding opens again and the waiver is reported as expired.
+    std::fs::write(
+        dir.path().join("main.tf"),
+        WAIVED_TF.replace("2099-12-31", "2020-01-31"),
+    )
+    .unwrap();
+    let out = scan(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(doc["findings"][0].get("waived").is_none());
+    assert_eq!(doc["waivers"][0]["state"], "expired");
+    assert_eq!(doc["waivers"][0]["findings"], 1);
+
+    // A rule id the catalog does not know: a warning, and the finding stays open.
+    std::fs::write(
+        dir.path().join("main.tf"),
+        WAIVED_TF.replace("S3-003 reason", "S3-0003 reason"),
+    )
+    .unwrap();
+    let out = scan(&[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "main.tf:3: inline waiver names rule \"S3-0003\", which is not in the catalog"
+        ),
+        "{err}"
+    );
+}

@@ -27,7 +27,8 @@ pub struct ScanRecordArgs {
     #[arg(long = "waivers", value_name = "FILE")]
     pub waivers: Vec<PathBuf>,
 
-    /// Ignore waivers written inline in Terraform comments and CloudFormation metadata.
+    /// Ignore waivers written inline in Terraform comments (`# safeguard:waive RULE
+    /// reason="..." expires=YYYY-MM-DD`) and CloudFormation metadata (`safeguard: waive:`).
     #[arg(long)]
     pub no_inline_waivers: bool,
 }
@@ -62,8 +63,12 @@ pub fn open_existing(location: &StoreLocation) -> anyhow::Result<Option<Store>> 
 }
 
 /// Applies the waivers of `--waivers` files and, unless `--no-inline-waivers`, those written
-/// inline in infrastructure as code. A waiver naming an unknown rule is an input error.
-/// Malformed inline waivers are reported and ignored (their findings stay open).
+/// inline in infrastructure as code.
+///
+/// A waivers file is reviewed input, so a waiver in it that names an unknown rule is an input
+/// error. An inline waiver sits in code that may be scanned by a newer or older safeguard, so
+/// one that is malformed or names an unknown rule is a warning naming its file and line and
+/// does not apply: the finding it meant to waive stays open, where it is seen.
 pub fn apply_waivers(
     report: &mut Report<'_>,
     args: &ScanRecordArgs,
@@ -73,17 +78,6 @@ pub fn apply_waivers(
     for path in &args.waivers {
         waivers.extend(safeguard_waivers::load_file(path)?);
     }
-    if !args.no_inline_waivers {
-        for w in inline {
-            match w.to_waiver() {
-                Ok(w) => waivers.push(w),
-                Err(e) => eprintln!("safeguard: warning: {e} (ignored)"),
-            }
-        }
-    }
-    if waivers.is_empty() {
-        return Ok(());
-    }
     let unknown = safeguard_engine::unknown_rules(&waivers, safeguard_rules::all());
     if let Some(w) = unknown.first() {
         bail!(
@@ -92,9 +86,49 @@ pub fn apply_waivers(
             w.rule
         );
     }
+    if !args.no_inline_waivers {
+        waivers.extend(usable_inline_waivers(inline, |m| {
+            eprintln!("safeguard: warning: {m}")
+        }));
+    }
+    if waivers.is_empty() {
+        return Ok(());
+    }
     let today = report.evaluated_at.date_naive();
     safeguard_engine::apply_waivers(report, waivers, today);
     Ok(())
+}
+
+/// The inline waivers that can apply; each one that cannot is told to `warn` once per place
+/// it is written (a waiver in a module covers several resources but is one line of code).
+fn usable_inline_waivers(
+    inline: &[safeguard_engine::InlineWaiver],
+    mut warn: impl FnMut(String),
+) -> Vec<safeguard_engine::Waiver> {
+    let catalog = safeguard_rules::all();
+    let mut warned = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for w in inline {
+        let problem = match w.to_waiver() {
+            Ok(waiver) => {
+                if safeguard_engine::unknown_rules(std::slice::from_ref(&waiver), catalog)
+                    .is_empty()
+                {
+                    out.push(waiver);
+                    continue;
+                }
+                format!(
+                    "{}:{}: inline waiver names rule {:?}, which is not in the catalog (see `safeguard rules`); the waiver does not apply",
+                    w.file, w.line, w.rule
+                )
+            }
+            Err(e) => format!("{e}; the waiver does not apply"),
+        };
+        if warned.insert((w.file.clone(), w.line)) {
+            warn(problem);
+        }
+    }
+    out
 }
 
 /// Records the scan when `--store` was given.
@@ -222,4 +256,58 @@ fn table(scans: &[ScanMeta]) -> String {
         ]);
     }
     format!("{t}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::usable_inline_waivers;
+    use safeguard_engine::InlineWaiver;
+
+    fn inline(resource: &str, rule: &str, expires: &str, line: u32) -> InlineWaiver {
+        InlineWaiver {
+            resource_id: resource.into(),
+            rule: rule.into(),
+            reason: "accepted".into(),
+            expires: expires.into(),
+            owner: String::new(),
+            file: "main.tf".into(),
+            line,
+        }
+    }
+
+    #[test]
+    fn inline_waivers_with_unknown_rules_or_bad_fields_are_warned_once_and_dropped() {
+        let given = [
+            inline("main.tf#aws_s3_bucket.a", "S3-001", "2027-01-01", 3),
+            // One comment in a module, two instances: one warning.
+            inline(
+                "m.tf#module.x[0].aws_s3_bucket.b",
+                "S3-999",
+                "2027-01-01",
+                9,
+            ),
+            inline(
+                "m.tf#module.x[1].aws_s3_bucket.b",
+                "S3-999",
+                "2027-01-01",
+                9,
+            ),
+            inline("main.tf#aws_s3_bucket.c", "S3-002", "soon", 14),
+        ];
+        let mut warnings = Vec::new();
+        let usable = usable_inline_waivers(&given, |m| warnings.push(m));
+        assert_eq!(usable.len(), 1);
+        assert_eq!(usable[0].rule, "S3-001");
+        assert_eq!(warnings.len(), 2, "{warnings:#?}");
+        assert!(
+            warnings[0].starts_with("main.tf:9: inline waiver names rule \"S3-999\""),
+            "{}",
+            warnings[0]
+        );
+        assert!(
+            warnings[1].starts_with("main.tf:14:1: inline waiver on main.tf#aws_s3_bucket.c"),
+            "{}",
+            warnings[1]
+        );
+    }
 }

@@ -3,7 +3,7 @@
 use super::emit;
 use crate::cli::{ColorChoice, IacChoice, OutputFormat, ScanArgs};
 use anyhow::{anyhow, bail, Context as _};
-use safeguard_engine::{evaluate, Options, Scope, Selection};
+use safeguard_engine::{evaluate, InlineWaiver, Options, Scope, Selection};
 use safeguard_iac::IacKind;
 use safeguard_model::Inventory;
 use safeguard_report::{render, Format, RenderOptions};
@@ -13,7 +13,7 @@ use std::time::Instant;
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     let started_at = chrono::Utc::now();
-    let inventory = load_inputs(&args)?;
+    let (inventory, inline_waivers) = load_inputs(&args)?;
     let loaded = started.elapsed();
     let options = Options {
         selection: Selection {
@@ -32,7 +32,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         args.attestations.as_deref(),
         args.as_of,
     )?);
-    super::history::apply_waivers(&mut report, &args.record, &[])?;
+    super::history::apply_waivers(&mut report, &args.record, &inline_waivers)?;
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
@@ -69,10 +69,11 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     Ok(report.exit_code(args.fail_on) as u8)
 }
 
-/// Reads every input named on the command line into one inventory. Infrastructure-as-code
-/// problems are printed as `file:line: message` and recorded as failed coverage rows (exit 3);
-/// an input that yields nothing at all is an error (exit 2).
-fn load_inputs(args: &ScanArgs) -> anyhow::Result<Inventory> {
+/// Reads every input named on the command line into one inventory, with the waivers written
+/// inline in the infrastructure as code. Infrastructure-as-code problems are printed as
+/// `file:line: message`; files that do not parse are recorded as failed coverage rows
+/// (exit 3); an input that yields nothing at all is an error (exit 2).
+fn load_inputs(args: &ScanArgs) -> anyhow::Result<(Inventory, Vec<InlineWaiver>)> {
     #[cfg(feature = "aws")]
     let live = args.aws.aws;
     #[cfg(not(feature = "aws"))]
@@ -81,6 +82,7 @@ fn load_inputs(args: &ScanArgs) -> anyhow::Result<Inventory> {
         bail!("nothing to scan: give infrastructure-as-code PATHs, --inventory FILE and/or --aws");
     }
     let mut parts: Vec<(String, Inventory)> = Vec::new();
+    let mut inline_waivers = Vec::new();
     #[cfg(feature = "aws")]
     if live {
         parts.push(("live AWS".to_string(), super::aws::collect(&args.aws)?));
@@ -122,6 +124,7 @@ fn load_inputs(args: &ScanArgs) -> anyhow::Result<Inventory> {
                 out.files_scanned
             );
         }
+        inline_waivers = out.inline_waivers;
         parts.push(("infrastructure as code".to_string(), out.inventory));
     }
     for path in &args.inventories {
@@ -135,7 +138,7 @@ fn load_inputs(args: &ScanArgs) -> anyhow::Result<Inventory> {
             .map_err(|e| anyhow!(e))
             .with_context(|| format!("merging {name}"))?;
     }
-    Ok(merged)
+    Ok((merged, inline_waivers))
 }
 
 fn format(f: OutputFormat) -> Format {
