@@ -9,25 +9,31 @@ use std::sync::Arc;
 
 pub(crate) mod account;
 pub(crate) mod apigateway;
+pub(crate) mod athena;
 pub(crate) mod backup;
 pub(crate) mod cloudfront;
 pub(crate) mod cloudtrail;
 pub(crate) mod config;
 pub(crate) mod dynamodb;
 pub(crate) mod ec2;
+pub(crate) mod ecs;
 pub(crate) mod efs;
+pub(crate) mod eks;
 pub(crate) mod elasticache;
 pub(crate) mod elbv2;
 pub(crate) mod guardduty;
 pub(crate) mod iam;
+pub(crate) mod kinesis;
 pub(crate) mod kms;
 pub(crate) mod lambda;
 pub(crate) mod logs;
+pub(crate) mod msk;
 pub(crate) mod opensearch;
 pub(crate) mod rds;
 pub(crate) mod redshift;
 pub(crate) mod s3;
 pub(crate) mod secretsmanager;
+pub(crate) mod ses;
 pub(crate) mod sns;
 pub(crate) mod sqs;
 
@@ -110,6 +116,12 @@ pub static SERVICES: &[Service] = &[
     service!(opensearch, "opensearch", "es", global = false),
     service!(apigateway, "apigateway", "apigateway", global = false),
     service!(backup, "backup", "backup", global = false),
+    service!(kinesis, "kinesis", "kinesis", global = false),
+    service!(ecs, "ecs", "ecs", global = false),
+    service!(eks, "eks", "eks", global = false),
+    service!(ses, "ses", "ses", global = false),
+    service!(athena, "athena", "athena", global = false),
+    service!(msk, "kafka", "kafka", global = false),
 ];
 
 /// Every IAM action the collector can call (collectors, preflight, regions, `--org`),

@@ -775,6 +775,30 @@ pub fn moto_gaps() -> Vec<Rule> {
                 body: "{\"__type\":\"ResourceNotFoundException\",\"message\":\"no policy\"}".into(),
             },
         ),
+        // athena:ListTagsForResource answers InvalidRequestException for a workgroup without
+        // tags (moto's own `primary`) where AWS answers an empty list.
+        Rule::op(
+            "athena",
+            "ListTagsForResource",
+            Act::Respond { status: 200, content_type: "application/x-amz-json-1.1", body: "{\"Tags\":[]}".into() },
+        )
+        .body("workgroup/primary"),
+        // ses:GetConfigurationSet (SES v2): moto sends `"SendingEnabled": {}` for a boolean,
+        // which the SDK rejects.
+        Rule::rest(
+            "ses",
+            "GET",
+            "/v2/email/configuration-sets/",
+            Act::Replace { from: "\"SendingEnabled\": {}", to: "\"SendingEnabled\": true" },
+        ),
+        // kafka:ListClustersV2: moto's `creationTime` has no time zone, which the SDK rejects;
+        // renamed, it is skipped as an unknown member (the collector does not read it).
+        Rule::rest(
+            "kafka",
+            "GET",
+            "/api/v2/clusters",
+            Act::Replace { from: "\"creationTime\":", to: "\"motoCreationTime\":" },
+        ),
     ]
 }
 

@@ -5,7 +5,9 @@
 //! - `scenario`: compliant and non-compliant resources planted in moto through the SDK,
 //!   collected and evaluated with the whole rule catalog;
 //! - `faults`: a proxy in front of moto denies one service and throttles another;
-//! - `secrets`: no credential, secret value or environment value reaches the inventory.
+//! - `secrets`: no credential, secret value or environment value reaches the inventory;
+//! - `streaming_containers`: Kinesis, ECS, EKS, SES, Athena and MSK resources planted in moto,
+//!   collected and evaluated; ECS environment values never reach the inventory.
 //!
 //! The moto tests need `moto_server` (run `scripts/test`); without it they say so and pass,
 //! unless `CI` or `SAFEGUARD_REQUIRE_MOTO` is set.
@@ -17,3 +19,4 @@ mod permissions;
 mod plant;
 mod scenario;
 mod secrets;
+mod streaming_containers;
