@@ -354,6 +354,68 @@ fn html_is_self_contained_and_escaped() {
     assert!(out.contains("@media print"));
 }
 
+/// "Sections to attest" counts every section no rule assesses and no current attestation
+/// covers: not cited by any item, and cited by a missing, pending or expired one.
+#[test]
+fn html_sections_to_attest_include_missing_and_expired_attestations() {
+    use safeguard_engine::SectionStatus;
+    let inv = inventory();
+    let mut r = report(&inv);
+    let file = safeguard_attest::AttestationFile::parse(
+        "version: 1\nitems:\n  - id: security-officer\n    status: implemented\n    date: 2026-06-01\n    review_interval: 365d\n  - id: risk-analysis\n    status: implemented\n    date: 2024-01-01\n    review_interval: 365d\n  - id: workforce-training\n    status: pending\n",
+        "a.yaml",
+    )
+    .unwrap();
+    let day = safeguard_attest::parse_date("2026-11-20").unwrap();
+    r.set_attestations(Some(safeguard_attest::evaluate(
+        Some((&file, "a.yaml")),
+        day,
+        &[],
+    )));
+    let statuses: Vec<SectionStatus> = r
+        .summary
+        .families
+        .iter()
+        .flat_map(|f| f.sections.iter().map(|s| s.status))
+        .collect();
+    assert!(statuses.contains(&SectionStatus::AttestationMissing));
+    assert!(statuses.contains(&SectionStatus::AttestationExpired));
+    let out = render(&r, Format::Html, &opts());
+    let mut checked = 0;
+    for fam in &r.summary.families {
+        let want = fam
+            .sections
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s.status,
+                    SectionStatus::NotAssessed
+                        | SectionStatus::AttestationMissing
+                        | SectionStatus::AttestationExpired
+                )
+            })
+            .count();
+        let row = out
+            .lines()
+            .find(|l| l.starts_with(&format!("<tr><td>{}</td>", fam.heading)))
+            .unwrap_or_else(|| panic!("no summary row for {}", fam.heading));
+        let last = row
+            .trim_end_matches("</td></tr>")
+            .rsplit("<td class=\"n\">")
+            .next()
+            .unwrap();
+        assert_eq!(last, want.to_string(), "{}: {row}", fam.heading);
+        checked += want;
+    }
+    // Every administrative section cited by a missing or expired item counts: more than the
+    // sections nothing cites.
+    let uncited = statuses
+        .iter()
+        .filter(|s| **s == SectionStatus::NotAssessed)
+        .count();
+    assert!(checked > uncited, "{checked} <= {uncited}");
+}
+
 #[test]
 fn csv_defuses_formulas_and_quotes_per_rfc_4180() {
     let text = r#"{
