@@ -709,3 +709,99 @@ async fn ecs_environment_values_never_reach_the_inventory() {
     // The old revision's variable is not even named: only the latest revision is read.
     assert!(!json.contains("OLD_TOKEN"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn denied_calls_make_facts_unknown_and_the_scan_goes_on() {
+    use crate::common::{Act, Rule};
+    use safeguard_model::UnknownReason;
+    let Some(moto) = Moto::start().await else {
+        return;
+    };
+    plant(&sdk(&moto.url).await).await;
+    // The first matching rule applies: the denials come before moto's gaps.
+    let denials = vec![
+        Rule::op("kinesis", "ListStreams", Act::Deny),
+        Rule::op("ecs", "DescribeTaskDefinition", Act::Deny).body("phi-worker"),
+        Rule::rest("eks", "GET", "/clusters/phi-eks-open", Act::Deny),
+        Rule::op("athena", "ListTagsForResource", Act::Deny),
+    ];
+    let proxy = Proxy::start(
+        &moto.url,
+        [denials, moto_gaps(), vec![no_organization()]].concat(),
+    )
+    .await;
+    let c = safeguard_aws::collect_with_stats(&options(&proxy.url, &["us-east-1"]))
+        .await
+        .unwrap();
+    let inv = &c.inventory;
+    let v = verdicts(inv);
+    let status = |service: &str| {
+        inv.coverage
+            .iter()
+            .find(|r| r.service == service)
+            .map(|r| r.status.clone())
+            .unwrap()
+    };
+
+    // A denied list: the service's coverage row fails, and no stream is invented.
+    match status("kinesis") {
+        CoverageStatus::Failed(u) => {
+            assert_eq!(u.reason, UnknownReason::AccessDenied);
+            assert!(
+                u.detail.starts_with("kinesis:ListStreams in us-east-1"),
+                "{u:?}"
+            );
+        }
+        other => panic!("kinesis coverage is {other:?}"),
+    }
+    assert!(!inv
+        .resources
+        .iter()
+        .any(|r| r.kind() == ResourceKind::KinesisStream));
+
+    // Denied per-resource calls: the resource is there, the facts are unknown, the rules say
+    // unknown (not pass), and the other resources of the service are untouched.
+    for service in ["ecs", "eks", "athena"] {
+        assert_eq!(status(service), CoverageStatus::Ok, "{service}");
+    }
+    let verdict = |rule: &str, kind: ResourceKind, name: &str| {
+        v.get(&(rule.to_string(), id_of(inv, kind, name)))
+            .map(|(s, _)| *s)
+    };
+    let task = ResourceKind::EcsTaskDefinition;
+    assert_eq!(
+        verdict("ECS-001", task, "phi-worker"),
+        Some(Status::Unknown)
+    );
+    assert_eq!(
+        verdict("ECS-002", task, "phi-worker"),
+        Some(Status::Unknown)
+    );
+    assert_eq!(verdict("ECS-001", task, "phi-api"), Some(Pass));
+    let eks = ResourceKind::EksCluster;
+    assert_eq!(
+        verdict("EKS-001", eks, "phi-eks-open"),
+        Some(Status::Unknown)
+    );
+    assert_eq!(
+        verdict("EKS-002", eks, "phi-eks-open"),
+        Some(Status::Unknown)
+    );
+    assert_eq!(verdict("EKS-001", eks, "phi-eks"), Some(Pass));
+    // Only the tags of the workgroups are unknown: the encryption verdicts stand.
+    let wg = ResourceKind::AthenaWorkgroup;
+    assert_eq!(verdict("ATH-001", wg, "phi-queries"), Some(Pass));
+    assert_eq!(verdict("ATH-001", wg, "adhoc"), Some(Fail));
+    assert_eq!(verdict("PHI-001", wg, "phi-queries"), Some(Status::Unknown));
+    let Some(Resource::AthenaWorkgroup(w)) = inv
+        .resources
+        .iter()
+        .find(|r| r.kind() == wg && r.meta().name == "phi-queries")
+    else {
+        unreachable!()
+    };
+    match &w.meta.tags {
+        Value::Unknown(u) => assert_eq!(u.reason, UnknownReason::AccessDenied),
+        other => panic!("tags are {other:?}"),
+    }
+}
