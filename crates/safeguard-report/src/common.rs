@@ -49,6 +49,15 @@ pub fn actionable_by_importance<'r>(report: &'r Report) -> Vec<&'r Finding> {
     v
 }
 
+/// Where a waiver was written, as a short word: `file` (a waivers file) or `inline` (next to
+/// the resource in Terraform or CloudFormation).
+pub fn waiver_kind(w: &safeguard_engine::Waiver) -> &'static str {
+    match w.origin {
+        safeguard_engine::Origin::File { .. } => "file",
+        safeguard_engine::Origin::Inline { .. } => "inline",
+    }
+}
+
 /// `file:line` of a resource declared in a source file.
 pub fn file_line(meta: &Meta) -> Option<String> {
     meta.location

@@ -2,12 +2,17 @@
 //! crate's writer, CRLF line ends). Cells that a spreadsheet would read as a formula (starting
 //! with `=`, `+`, `-`, `@`, a tab or a carriage return) get a leading `'`, since resource names
 //! and tags come from the scanned estate.
+//!
+//! A waived finding keeps its `fail` or `unknown` status (a waiver accepts a risk, it does not
+//! remove it); the `waived` column says `true` and the `waiver_*` columns say why, who
+//! accepted it, until when, and where the waiver is written. They are the last columns, so
+//! spreadsheets built on the earlier ones keep working.
 
 use crate::common;
 use crate::RenderOptions;
 use safeguard_engine::Report;
 
-pub const HEADER: [&str; 18] = [
+pub const HEADER: [&str; 23] = [
     "rule_id",
     "rule_name",
     "severity",
@@ -26,6 +31,11 @@ pub const HEADER: [&str; 18] = [
     "fingerprint",
     "in_scope",
     "gates",
+    "waived",
+    "waiver_reason",
+    "waiver_owner",
+    "waiver_expires",
+    "waiver_origin",
 ];
 
 /// Neutralises a cell a spreadsheet would evaluate (OWASP "CSV injection").
@@ -55,7 +65,10 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
         };
         let hipaa = meta.hipaa.join(";");
         let fingerprint = report.fingerprint(f);
-        let row: [&str; 18] = [
+        let waiver = report.waiver(f).map(|a| &a.waiver);
+        let expires = waiver.map(|w| w.expires.to_string()).unwrap_or_default();
+        let origin = waiver.map(|w| w.origin.to_string()).unwrap_or_default();
+        let row: [&str; 23] = [
             meta.id,
             meta.name,
             meta.severity.as_str(),
@@ -78,6 +91,11 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
             } else {
                 "false"
             },
+            if waiver.is_some() { "true" } else { "false" },
+            waiver.map_or("", |w| w.reason.as_str()),
+            waiver.map_or("", |w| w.owner.as_str()),
+            &expires,
+            &origin,
         ];
         w.write_record(row.iter().map(|c| defuse(c).into_owned()))
             .expect("writing to memory");

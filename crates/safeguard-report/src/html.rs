@@ -3,7 +3,9 @@
 //!
 //! Contents: an executive summary (overall score, score and counts per safeguard family, the
 //! exit-code verdict), every HIPAA specification with its status and the rules behind it, the
-//! findings grouped by rule with rationale and remediation, and the coverage failures.
+//! findings grouped by rule with rationale and remediation, the waivers (a waived finding is
+//! marked where it is listed, with the waiver's reason, owner, expiry and origin), and the
+//! coverage failures.
 //!
 //! Every piece of text goes through [`esc`]; rule metadata is escaped too, so nothing that
 //! reaches the page is trusted as markup.
@@ -56,6 +58,10 @@ td code { word-break: break-all; }
 .s-pass { color: var(--pass); }
 .s-not_assessed, .s-not_applicable, .sev-low, .sev-info { color: var(--muted); }
 .gate { color: var(--fail); font-weight: 700; }
+.s-waived { color: var(--muted); border: 1px solid var(--line); border-radius: 3px; padding: 0 3px; }
+tr.waived td { background: var(--bg); }
+.waiver { margin-top: 4px; font-size: 12px; }
+.w-expired, .w-stale { color: var(--warn); }
 article.rule { border-top: 1px solid var(--line); padding-top: 4px; }
 details { margin: 4px 0; }
 summary { cursor: pointer; color: #1849a9; }
@@ -152,6 +158,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
     responsibility(&mut o, report);
     attestations(&mut o, report);
     findings(&mut o, report, opts);
+    waivers(&mut o, report);
     coverage(&mut o, report);
 
     o.push_str("</main>\n<footer class=\"meta\"><p>Scores are the severity-weighted share of passing in-scope checks (critical 10, high 5, medium 3, low 1); an unknown counts against the score. Readiness is the mean, over every HIPAA Security Rule specification, of its automated part (share of passing in-scope checks of the rules citing it) and its attested part (share of the attestation items citing it that are current); a specification with neither counts zero. Sections marked “attest” have no automated rule and need a documented attestation.</p></footer>\n</body>\n</html>\n");
@@ -687,6 +694,15 @@ fn rule_findings(
         if !f.in_scope {
             message.push_str(" <span class=\"muted\">(out of scope)</span>");
         }
+        let mut status = status_span(f.status.as_str(), f.status.as_str());
+        if let Some(a) = report.waiver(f) {
+            status.push_str(" <span class=\"status s-waived\">waived</span>");
+            let _ = write!(
+                message,
+                "<div class=\"waiver\">{}</div>",
+                waiver_line(&a.waiver)
+            );
+        }
         let place = [rm.account.as_str(), rm.region.as_str()]
             .iter()
             .filter(|x| !x.is_empty())
@@ -695,8 +711,9 @@ fn rule_findings(
             .join(" / ");
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            status_span(f.status.as_str(), f.status.as_str()),
+            "<tr{}><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            if f.waived.is_some() { " class=\"waived\"" } else { "" },
+            status,
             where_,
             esc(resource.kind().as_str()),
             esc(&place),
@@ -705,6 +722,58 @@ fn rule_findings(
         );
     }
     o.push_str("</tbody>\n</table>\n</article>\n");
+}
+
+/// `Waived: reason · owner … · expires … · written in …`, escaped.
+fn waiver_line(w: &safeguard_engine::Waiver) -> String {
+    let mut s = format!("<strong>Waived:</strong> {}", esc(&w.reason));
+    if !w.owner.is_empty() {
+        let _ = write!(s, " · owner {}", esc(&w.owner));
+    }
+    let _ = write!(
+        s,
+        " · expires {} · {} waiver <code>{}</code>",
+        w.expires,
+        common::waiver_kind(w),
+        esc(&w.origin.to_string())
+    );
+    s
+}
+
+/// Every waiver given, with its state: active ones waive the findings marked above, expired
+/// ones re-opened theirs, stale ones match nothing and can go.
+fn waivers(o: &mut String, report: &Report) {
+    if report.waivers.is_empty() {
+        return;
+    }
+    let s = &report.summary;
+    o.push_str("<section id=\"waivers\">\n<h2>Waivers</h2>\n");
+    let _ = writeln!(
+        o,
+        "<p>{} waived finding(s): accepted risks, still failures or unknowns (never passes), counted in the scores and excluded from the exit code. Waivers: {} active, <span class=\"w-expired\">{} expired</span>, <span class=\"w-stale\">{} stale</span>.</p>",
+        report.waived().count(),
+        s.waivers.active,
+        s.waivers.expired,
+        s.waivers.stale
+    );
+    o.push_str("<table>\n<thead><tr><th>State</th><th>Rule</th><th>Resource</th><th>Reason</th><th>Owner</th><th class=\"n\">Expires</th><th>Written in</th><th class=\"n\">Findings</th></tr></thead>\n<tbody>\n");
+    for a in &report.waivers {
+        let w = &a.waiver;
+        let _ = writeln!(
+            o,
+            "<tr><td class=\"w-{state}\">{state}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{} <code>{}</code></td><td class=\"n\">{}</td></tr>",
+            esc(&w.rule),
+            esc(w.resource.as_str()),
+            esc(&w.reason),
+            esc(&w.owner),
+            w.expires,
+            common::waiver_kind(w),
+            esc(&w.origin.to_string()),
+            a.findings.len(),
+            state = a.state.as_str(),
+        );
+    }
+    o.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 fn coverage(o: &mut String, report: &Report) {

@@ -1,6 +1,6 @@
 //! `--format markdown`: a GitHub-flavoured summary fit for a pull-request comment: the score,
-//! a table per safeguard family, the top findings, the sections that failed, and coverage
-//! failures. Text from the estate is escaped (pipes, emphasis, HTML, mentions); resource ids
+//! a table per safeguard family, the top findings, the waived findings (apart, with each
+//! waiver's reason, owner and expiry), the sections that failed, and coverage failures. Text from the estate is escaped (pipes, emphasis, HTML, mentions); resource ids
 //! go in code spans.
 
 use crate::common::{self, TOOL_NAME, TOOL_VERSION};
@@ -70,17 +70,27 @@ pub(crate) fn code(s: &str) -> String {
 pub fn render(report: &Report, opts: &RenderOptions) -> String {
     let s = &report.summary;
     let mut out = String::new();
-    let ordered = common::actionable_by_importance(report);
+    // Waived findings are listed apart, after the open ones.
+    let ordered: Vec<_> = common::actionable_by_importance(report)
+        .into_iter()
+        .filter(|f| f.waived.is_none())
+        .collect();
     let fails = ordered.iter().filter(|f| f.status == Status::Fail).count();
     let unknowns = ordered.len() - fails;
+    let waived_count = report.waived().count();
 
     let _ = writeln!(out, "## {TOOL_NAME}: HIPAA Security Rule\n");
     let _ = writeln!(
         out,
-        "**Score {} / 100** · {} failed · {} unknown · {} resources · {} rules  ",
+        "**Score {} / 100** · {} failed · {} unknown{} · {} resources · {} rules  ",
         common::score_str(s.score),
         fails,
         unknowns,
+        if waived_count > 0 {
+            format!(" · {waived_count} waived")
+        } else {
+            String::new()
+        },
         s.resources,
         s.rules
     );
@@ -174,6 +184,8 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
         }
     }
 
+    waivers(&mut out, report);
+
     let problem: Vec<_> = s
         .families
         .iter()
@@ -236,6 +248,58 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     );
     out
+}
+
+/// Waived findings (still failures or unknowns, not passes, and not gating the exit code)
+/// with their waiver, then the waivers that expired (their findings are open again above) or
+/// match nothing.
+fn waivers(out: &mut String, report: &Report) {
+    use safeguard_engine::WaiverState;
+    if report.waivers.is_empty() {
+        return;
+    }
+    let waived: Vec<_> = report.waived().collect();
+    let _ = writeln!(out, "\n### Waived findings ({})\n", waived.len());
+    if !waived.is_empty() {
+        out.push_str("Accepted risks: still failures or unknowns (never passes), excluded from the exit code.\n\n");
+        out.push_str("| Status | Rule | Resource | Reason | Owner | Expires | Waiver |\n");
+        out.push_str("|---|---|---|---|---|---|---|\n");
+        for f in waived {
+            let Some(a) = report.waiver(f) else { continue };
+            let w = &a.waiver;
+            let _ = writeln!(
+                out,
+                "| waived ({}) | {} | {} | {} | {} | {} | {} {} |",
+                f.status,
+                code(report.rule(f).meta().id),
+                code(&common::resource_label(report.resource(f).meta())),
+                text(&w.reason),
+                text(&w.owner),
+                w.expires,
+                common::waiver_kind(w),
+                code(&w.origin.to_string())
+            );
+        }
+    }
+    for a in &report.waivers {
+        let w = &a.waiver;
+        let what = match a.state {
+            WaiverState::Expired => {
+                format!("expired {}: {} open again", w.expires, a.findings.len())
+            }
+            WaiverState::Stale => "stale: matches no failure or unknown".to_string(),
+            _ => continue,
+        };
+        let _ = writeln!(
+            out,
+            "- ⚠ waiver {} on {} ({} {}): {}",
+            code(&w.rule),
+            code(w.resource.as_str()),
+            common::waiver_kind(w),
+            code(&w.origin.to_string()),
+            text(&what)
+        );
+    }
 }
 
 /// The shared responsibility matrix, folded.

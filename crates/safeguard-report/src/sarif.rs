@@ -9,6 +9,12 @@
 //! Every result also carries a logical location naming the ARN, Terraform address or
 //! CloudFormation logical id.
 //!
+//! A finding under an active waiver stays a result and carries a SARIF `suppressions` entry
+//! (status `accepted`, the waiver's reason as justification, its owner, expiry and origin as
+//! properties): kind `external` for a waivers file, `inSource` for a waiver written next to
+//! the resource in Terraform or CloudFormation. GitHub code scanning then shows it as
+//! dismissed instead of open. A finding whose waiver has expired has no suppression.
+//!
 //! GitHub keeps at most 25,000 results per run; beyond that the most severe are kept and
 //! `run.properties` says how many were dropped.
 
@@ -125,7 +131,43 @@ struct ResultObj {
     message: Text,
     locations: Vec<Location>,
     partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Suppression>,
     properties: ResultProperties,
+}
+
+/// SARIF 2.1.0 §3.35: why a result is not to be acted on.
+#[derive(Serialize)]
+struct Suppression {
+    /// `inSource` or `external`.
+    kind: &'static str,
+    status: &'static str,
+    justification: String,
+    properties: SuppressionProperties,
+}
+
+#[derive(Serialize)]
+struct SuppressionProperties {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    owner: String,
+    expires: String,
+    origin: String,
+}
+
+fn suppression(w: &safeguard_engine::Waiver) -> Suppression {
+    Suppression {
+        kind: match w.origin {
+            safeguard_engine::Origin::Inline { .. } => "inSource",
+            safeguard_engine::Origin::File { .. } => "external",
+        },
+        status: "accepted",
+        justification: w.reason.clone(),
+        properties: SuppressionProperties {
+            owner: w.owner.clone(),
+            expires: w.expires.to_string(),
+            origin: w.origin.to_string(),
+        },
+    }
 }
 
 #[derive(Serialize)]
@@ -417,6 +459,11 @@ fn result(report: &Report, f: &Finding, opts: &RenderOptions) -> ResultObj {
         message: Text { text },
         locations: vec![location(rm, opts.inventory_path.as_deref())],
         partial_fingerprints: fp,
+        suppressions: report
+            .waiver(f)
+            .map(|a| suppression(&a.waiver))
+            .into_iter()
+            .collect(),
         properties: ResultProperties {
             status: f.status,
             severity: m.severity,

@@ -500,9 +500,13 @@ fn waived(out: &mut String, p: &Paint, report: &Report) {
             f.status.as_str(),
             clean(&common::resource_label(report.resource(f).meta())),
             p.dim(&format!(
-                "— {} (owner {}, expires {}, {})",
+                "— {} ({}expires {}, {})",
                 clean(&w.waiver.reason),
-                clean(&w.waiver.owner),
+                if w.waiver.owner.is_empty() {
+                    String::new()
+                } else {
+                    format!("owner {}, ", clean(&w.waiver.owner))
+                },
                 w.waiver.expires,
                 w.waiver.origin
             ))
