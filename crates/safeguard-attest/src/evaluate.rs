@@ -397,6 +397,75 @@ mod tests {
     }
 
     #[test]
+    fn artifact_overrides_a_pending_attestation_and_unavailable_falls_back_to_it() {
+        let pending = AttestationFile::parse(
+            "version: 1\nitems:\n  - id: baa-signed\n    status: pending\n    owner: Dana\n",
+            "a.yaml",
+        )
+        .unwrap();
+        let as_of = d("2026-11-20");
+        let without = evaluate(Some((&pending, "a.yaml")), as_of, &[]);
+        let baa = without.get("baa-signed").unwrap();
+        assert_eq!(
+            (baa.outcome, baa.source),
+            (Outcome::AttestationMissing, Source::Attestation)
+        );
+
+        let active = [BaaEvidence::Artifact {
+            account: "111122223333".into(),
+            agreements: vec![ArtifactAgreement {
+                name: "AWS Business Associate Addendum".into(),
+                state: "ACTIVE".into(),
+                agreement_arn: "arn:aws:artifact:::agreement/agreement-baa".into(),
+                organization_arn: None,
+                effective_start: Some("2024-02-01T00:00:00Z".parse().unwrap()),
+            }],
+        }];
+        let set = evaluate(Some((&pending, "a.yaml")), as_of, &active);
+        let baa = set.get("baa-signed").unwrap();
+        assert_eq!(
+            (baa.outcome, baa.source),
+            (Outcome::Attested, Source::AwsArtifact)
+        );
+        assert!(
+            baa.message.starts_with("AWS Artifact:") && baa.message.contains("111122223333"),
+            "{}",
+            baa.message
+        );
+        // The other items are untouched.
+        assert_eq!(set.get("security-officer").unwrap().source, Source::None);
+
+        let denied = [BaaEvidence::Unavailable {
+            account: "111122223333".into(),
+            reason:
+                "access_denied: artifact:ListCustomerAgreements in us-east-1: AccessDeniedException"
+                    .into(),
+        }];
+        let set = evaluate(Some((&pending, "a.yaml")), as_of, &denied);
+        let baa = set.get("baa-signed").unwrap();
+        assert_eq!(
+            (baa.outcome, baa.source),
+            (Outcome::AttestationMissing, Source::Attestation)
+        );
+        assert!(
+            baa.message
+                .contains("could not be read for account 111122223333")
+                && baa.message.contains("AccessDeniedException")
+                && baa.message.contains("answered by the attestation"),
+            "{}",
+            baa.message
+        );
+
+        // Unavailable never passes on its own, even with no file at all.
+        let set = evaluate(None, as_of, &denied);
+        let baa = set.get("baa-signed").unwrap();
+        assert_eq!(
+            (baa.outcome, baa.source),
+            (Outcome::AttestationMissing, Source::None)
+        );
+    }
+
+    #[test]
     fn aws_artifact_answers_the_baa_and_says_so() {
         let agreement = ArtifactAgreement {
             name: "AWS Business Associate Addendum".into(),

@@ -21,6 +21,8 @@
 //! - one module per service under `services/`, each declaring the IAM actions it calls; every
 //!   list is paginated, every call has a timeout and the SDK's retries, and at most
 //!   `concurrency` calls are in flight per (account, region, service);
+//! - once per account, AWS Artifact's customer agreements (`ListCustomerAgreements`), the
+//!   evidence for the BAA attestation item, returned in [`Collection::agreements`];
 //! - nothing is guessed: a call that fails leaves the field it would have filled
 //!   [`Value::Unknown`](safeguard_model::Value) with the reason, and a failed list marks the
 //!   service's [`Coverage`](safeguard_model::Coverage) row failed. The scan always goes on.
@@ -29,6 +31,7 @@
 //! `lambda:GetFunction` (it returns a code download URL) or anything that reads data, and the
 //! values of Lambda environment variables are dropped on receipt (names only).
 
+mod artifact;
 mod auth;
 mod error;
 mod progress;
@@ -40,6 +43,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+pub use artifact::{AccountAgreements, CustomerAgreement};
 pub use error::CollectError;
 pub use services::{all_actions, Service, SERVICES};
 
@@ -142,6 +146,9 @@ pub struct CollectStats {
 pub struct Collection {
     pub inventory: Inventory,
     pub stats: CollectStats,
+    /// AWS Artifact's customer agreements of every account, in account order: the evidence
+    /// for the BAA attestation item (its coverage rows, `artifact`, are in the inventory).
+    pub agreements: Vec<AccountAgreements>,
 }
 
 /// Collects every account the options designate into one inventory.
@@ -185,9 +192,10 @@ pub async fn collect_with_stats(opts: &CollectOptions) -> Result<Collection, Col
     };
 
     let progress = progress::Progress::new(opts.progress);
-    let runs = targets
-        .iter()
-        .map(|t| runtime::collect_account(t, opts, &stats, &progress));
+    let runs = targets.iter().map(|t| async {
+        let result = runtime::collect_account(t, opts, &stats, &progress).await;
+        (result, artifact::collect(t, &stats).await)
+    });
     // Accounts run a few at a time; within an account, regions and services run in parallel
     // under their own limits.
     let results = runtime::bounded(runs, 4).await;
@@ -203,9 +211,12 @@ pub async fn collect_with_stats(opts: &CollectOptions) -> Result<Collection, Col
     );
     let mut regions = 0;
     let mut seen: HashSet<String> = HashSet::new();
-    for r in results {
+    let mut agreements = Vec::new();
+    for (r, (baa, baa_row)) in results {
         regions += r.regions;
         inventory.coverage.extend(r.coverage);
+        inventory.coverage.extend(baa_row);
+        agreements.push(baa);
         for res in r.resources {
             push_unique(&mut inventory.resources, &mut seen, res);
         }
@@ -236,7 +247,11 @@ pub async fn collect_with_stats(opts: &CollectOptions) -> Result<Collection, Col
         },
         stats.duration.as_secs_f64()
     );
-    Ok(Collection { inventory, stats })
+    Ok(Collection {
+        inventory,
+        stats,
+        agreements,
+    })
 }
 
 /// Adds a resource unless one with the same id is already there. An organisation trail is

@@ -124,11 +124,12 @@ pub static SERVICES: &[Service] = &[
     service!(msk, "kafka", "kafka", global = false),
 ];
 
-/// Every IAM action the collector can call (collectors, preflight, regions, `--org`),
-/// sorted and without duplicates. `permissions/safeguard-readonly-policy.json` lists exactly
-/// these.
+/// Every IAM action the collector can call (collectors, preflight, regions, `--org`, AWS
+/// Artifact), sorted and without duplicates. `permissions/safeguard-readonly-policy.json`
+/// lists exactly these.
 pub fn all_actions() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = crate::auth::CORE_ACTIONS.to_vec();
+    v.extend_from_slice(crate::artifact::ACTIONS);
     for s in SERVICES {
         v.extend_from_slice(s.actions);
     }

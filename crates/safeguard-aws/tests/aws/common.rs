@@ -775,6 +775,14 @@ pub fn moto_gaps() -> Vec<Rule> {
                 body: "{\"__type\":\"ResourceNotFoundException\",\"message\":\"no policy\"}".into(),
             },
         ),
+        // artifact:ListCustomerAgreements: moto does not implement AWS Artifact. No agreement
+        // (tests/aws/artifact.rs covers the answers that matter).
+        Rule::rest(
+            "artifact",
+            "GET",
+            "/v1/customer-agreement/list",
+            Act::Respond { status: 200, content_type: "application/json", body: "{\"customerAgreements\":[]}".into() },
+        ),
         // athena:ListTagsForResource answers InvalidRequestException for a workgroup without
         // tags (moto's own `primary`) where AWS answers an empty list.
         Rule::op(

@@ -5,6 +5,8 @@
 //! - `scenario`: compliant and non-compliant resources planted in moto through the SDK,
 //!   collected and evaluated with the whole rule catalog;
 //! - `faults`: a proxy in front of moto denies one service and throttles another;
+//! - `artifact`: AWS Artifact customer agreements (active BAA, none, access denied) through a
+//!   local server speaking Artifact's protocol (moto lacks Artifact);
 //! - `secrets`: no credential, secret value or environment value reaches the inventory;
 //! - `streaming_containers`: Kinesis, ECS, EKS, SES, Athena and MSK resources planted in moto,
 //!   collected and evaluated; ECS environment values never reach the inventory.
@@ -12,6 +14,7 @@
 //! The moto tests need `moto_server` (run `scripts/test`); without it they say so and pass,
 //! unless `CI` or `SAFEGUARD_REQUIRE_MOTO` is set.
 
+mod artifact;
 mod common;
 mod faults;
 mod org;

@@ -5,7 +5,8 @@ use anyhow::{bail, Context as _};
 use clap::{Args, Subcommand};
 use safeguard_attest::edit::{init_text, set, Update};
 use safeguard_attest::{
-    evaluate, AttestationFile, AttestationSet, Date, ItemStatus, ReviewInterval, FILE_NAME,
+    evaluate, AttestationFile, AttestationSet, BaaEvidence, Date, ItemStatus, ReviewInterval,
+    FILE_NAME,
 };
 use std::path::{Path, PathBuf};
 
@@ -140,7 +141,7 @@ pub fn run(args: AttestArgs) -> anyhow::Result<u8> {
             Ok(0)
         }
         AttestCommand::List { file, as_of, json } => {
-            let set = load(Some(&file), as_of)?.expect("a file was given");
+            let set = load(Some(&file), as_of, &[])?.expect("a file was given");
             if json {
                 println!("{}", serde_json::to_string_pretty(&set)?);
                 return Ok(0);
@@ -176,8 +177,15 @@ pub fn today() -> Date {
 }
 
 /// The attestations for a scan: the given file, else `safeguard-attestations.yaml` in the
-/// current directory if there is one, else none.
-pub fn load(file: Option<&Path>, as_of: Option<Date>) -> anyhow::Result<Option<AttestationSet>> {
+/// current directory if there is one, else none. `baa` is what AWS Artifact said during a live
+/// scan: when it confirms an active BAA for every account it answers the `baa-signed` item,
+/// otherwise the file does and the item's message says why Artifact did not. Without a file
+/// nothing is evaluated (the report says attestations were not assessed), even with `baa`.
+pub fn load(
+    file: Option<&Path>,
+    as_of: Option<Date>,
+    baa: &[BaaEvidence],
+) -> anyhow::Result<Option<AttestationSet>> {
     let path = match file {
         Some(p) => p.to_path_buf(),
         None if Path::new(FILE_NAME).is_file() => PathBuf::from(FILE_NAME),
@@ -188,6 +196,6 @@ pub fn load(file: Option<&Path>, as_of: Option<Date>) -> anyhow::Result<Option<A
     Ok(Some(evaluate(
         Some((&parsed, &name)),
         as_of.unwrap_or_else(today),
-        &[],
+        baa,
     )))
 }

@@ -2,7 +2,8 @@
 
 use anyhow::{bail, Context as _};
 use clap::{Args, ValueEnum};
-use safeguard_aws::{CollectOptions, RegionChoice, RetryMode};
+use safeguard_attest::{ArtifactAgreement, BaaEvidence};
+use safeguard_aws::{AccountAgreements, CollectOptions, RegionChoice, RetryMode};
 use safeguard_model::Inventory;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -80,10 +81,52 @@ pub enum RetryChoice {
     Adaptive,
 }
 
+/// What a live scan yields: the inventory, and per account what AWS Artifact says about the
+/// BAA (evidence for the attestation evaluation, not part of the inventory).
+pub struct Live {
+    pub inventory: Inventory,
+    pub baa: Vec<BaaEvidence>,
+}
+
+/// The collector's AWS Artifact answers as attestation evidence. The collector returns them in
+/// its own type (it depends on the model only); what an agreement proves is decided by
+/// `safeguard_attest`. Both meet here, in the one crate that depends on both.
+pub fn baa_evidence(agreements: &[AccountAgreements]) -> Vec<BaaEvidence> {
+    agreements
+        .iter()
+        .map(|a| match a {
+            AccountAgreements::Listed {
+                account,
+                agreements,
+            } => BaaEvidence::Artifact {
+                account: account.clone(),
+                agreements: agreements
+                    .iter()
+                    .map(|g| ArtifactAgreement {
+                        name: g.name.clone(),
+                        state: g.state.clone(),
+                        agreement_arn: g.agreement_arn.clone(),
+                        organization_arn: g.organization_arn.clone(),
+                        effective_start: g.effective_start,
+                    })
+                    .collect(),
+            },
+            AccountAgreements::Unavailable { account, reason } => BaaEvidence::Unavailable {
+                account: account.clone(),
+                reason: if reason.detail.is_empty() {
+                    reason.reason.to_string()
+                } else {
+                    format!("{}: {}", reason.reason, reason.detail)
+                },
+            },
+        })
+        .collect()
+}
+
 /// Collects the accounts the arguments name. Fatal problems (no credentials, an identity
 /// check that fails) are errors; everything the collector could not read is recorded in the
 /// inventory's coverage table and as unknown values.
-pub fn collect(args: &AwsArgs) -> anyhow::Result<Inventory> {
+pub fn collect(args: &AwsArgs) -> anyhow::Result<Live> {
     let regions = match args.regions.trim() {
         "" | "all" => RegionChoice::All,
         list => {
@@ -124,10 +167,88 @@ pub fn collect(args: &AwsArgs) -> anyhow::Result<Inventory> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    let inventory = runtime.block_on(safeguard_aws::collect(&options))?;
+    let collection = runtime.block_on(safeguard_aws::collect_with_stats(&options))?;
+    let inventory = collection.inventory;
     if let Some(path) = &args.save_inventory {
         std::fs::write(path, inventory.to_json())
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    Ok(inventory)
+    Ok(Live {
+        inventory,
+        baa: baa_evidence(&collection.agreements),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use safeguard_attest::{evaluate, AttestationFile, Outcome, Source};
+    use safeguard_aws::CustomerAgreement;
+    use safeguard_model::{Unknown, UnknownReason};
+
+    fn baa(state: &str) -> CustomerAgreement {
+        CustomerAgreement {
+            name: "AWS Business Associate Addendum".into(),
+            state: state.into(),
+            arn: "arn:aws:artifact::111122223333:customer-agreement/ca-1".into(),
+            agreement_arn: "arn:aws:artifact:::agreement/agreement-1".into(),
+            agreement_type: Some("DEFAULT".into()),
+            aws_account_id: Some("111122223333".into()),
+            organization_arn: None,
+            effective_start: Some("2025-01-01T00:00:00Z".parse().unwrap()),
+            effective_end: None,
+        }
+    }
+
+    #[test]
+    fn artifact_answers_become_the_baa_items_outcome_and_source() {
+        let file = AttestationFile::parse(
+            "version: 1\nitems:\n  - id: baa-signed\n    status: pending\n",
+            "a.yaml",
+        )
+        .unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let judge = |agreements: &[AccountAgreements]| {
+            let set = evaluate(Some((&file, "a.yaml")), day, &baa_evidence(agreements));
+            let r = set.get("baa-signed").unwrap().clone();
+            (r.outcome, r.source, r.message)
+        };
+
+        let active = [AccountAgreements::Listed {
+            account: "111122223333".into(),
+            agreements: vec![baa("ACTIVE")],
+        }];
+        let (outcome, source, _) = judge(&active);
+        assert_eq!((outcome, source), (Outcome::Attested, Source::AwsArtifact));
+
+        let terminated = [AccountAgreements::Listed {
+            account: "111122223333".into(),
+            agreements: vec![baa("CUSTOMER_TERMINATED")],
+        }];
+        let (outcome, source, message) = judge(&terminated);
+        assert_eq!(
+            (outcome, source),
+            (Outcome::AttestationMissing, Source::Attestation)
+        );
+        assert!(message.contains("no active"), "{message}");
+
+        let denied = [AccountAgreements::Unavailable {
+            account: "111122223333".into(),
+            reason: Unknown::new(
+                UnknownReason::AccessDenied,
+                "artifact:ListCustomerAgreements in us-east-1: AccessDeniedException",
+            ),
+        }];
+        let (outcome, source, message) = judge(&denied);
+        assert_eq!(
+            (outcome, source),
+            (Outcome::AttestationMissing, Source::Attestation)
+        );
+        assert!(
+            message.contains(
+                "(access_denied: artifact:ListCustomerAgreements in us-east-1: AccessDeniedException)"
+            ),
+            "{message}"
+        );
+    }
 }

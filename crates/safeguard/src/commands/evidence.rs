@@ -63,7 +63,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<u8> {
         }
     }
     let inventory = inventory.ok_or_else(|| anyhow!("nothing to pack: give --inventory FILE"))?;
-    let attestations = attest::load(args.attestations.as_deref(), args.as_of)?;
+    let attestations = attest::load(args.attestations.as_deref(), args.as_of, &[])?;
     let mut report = evaluate(&inventory, safeguard_rules::all(), &Options::default())?;
     report.set_attestations(attestations.clone());
 

@@ -3,6 +3,7 @@
 use super::emit;
 use crate::cli::{ColorChoice, IacChoice, OutputFormat, ScanArgs};
 use anyhow::{anyhow, bail, Context as _};
+use safeguard_attest::BaaEvidence;
 use safeguard_engine::{evaluate, InlineWaiver, Options, Scope, Selection};
 use safeguard_iac::IacKind;
 use safeguard_model::Inventory;
@@ -13,7 +14,9 @@ use std::time::Instant;
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     let started_at = chrono::Utc::now();
-    let (inventory, inline_waivers) = load_inputs(&args)?;
+    // What AWS Artifact said about each account's BAA during a live scan (empty otherwise).
+    let mut baa = Vec::new();
+    let (inventory, inline_waivers) = load_inputs(&args, &mut baa)?;
     let loaded = started.elapsed();
     let options = Options {
         selection: Selection {
@@ -31,6 +34,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     report.set_attestations(super::attest::load(
         args.attestations.as_deref(),
         args.as_of,
+        &baa,
     )?);
     super::history::apply_waivers(&mut report, &args.record, &inline_waivers)?;
 
@@ -73,7 +77,11 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
 /// inline in the infrastructure as code. Infrastructure-as-code problems are printed as
 /// `file:line: message`; files that do not parse are recorded as failed coverage rows
 /// (exit 3); an input that yields nothing at all is an error (exit 2).
-fn load_inputs(args: &ScanArgs) -> anyhow::Result<(Inventory, Vec<InlineWaiver>)> {
+/// A live scan also fills `baa` with what AWS Artifact said about each account's BAA.
+fn load_inputs(
+    args: &ScanArgs,
+    #[cfg_attr(not(feature = "aws"), allow(unused_variables))] baa: &mut Vec<BaaEvidence>,
+) -> anyhow::Result<(Inventory, Vec<InlineWaiver>)> {
     #[cfg(feature = "aws")]
     let live = args.aws.aws;
     #[cfg(not(feature = "aws"))]
@@ -85,7 +93,9 @@ fn load_inputs(args: &ScanArgs) -> anyhow::Result<(Inventory, Vec<InlineWaiver>)
     let mut inline_waivers = Vec::new();
     #[cfg(feature = "aws")]
     if live {
-        parts.push(("live AWS".to_string(), super::aws::collect(&args.aws)?));
+        let live = super::aws::collect(&args.aws)?;
+        *baa = live.baa;
+        parts.push(("live AWS".to_string(), live.inventory));
     }
     if !args.paths.is_empty() {
         for path in &args.paths {
