@@ -222,3 +222,34 @@ fn clinic_iac_findings_with_file_and_line() {
     }
     assert!(wrong.is_empty(), "missing:\n{}", wrong.join("\n"));
 }
+
+/// The example shows an inline waiver: an accepted risk on the EHR app's log retention,
+/// written in the Terraform next to the log group, with a reason, an owner and an expiry.
+#[test]
+fn clinic_terraform_carries_one_inline_waiver() {
+    let out = scan_paths(&[examples()], IacKind::All);
+    let w: Vec<_> = out
+        .inline_waivers
+        .iter()
+        .map(|w| {
+            (
+                w.rule.as_str(),
+                w.resource_id.as_str(),
+                format!("{}:{}", w.file, w.line),
+                w.expires.as_str(),
+                w.owner.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        w,
+        [(
+            "LOGS-001",
+            "terraform/logging.tf#aws_cloudwatch_log_group.ehr_app",
+            "terraform/logging.tf:28".to_string(),
+            "2027-03-31",
+            "clinical-apps@harborview.example",
+        )]
+    );
+    assert!(out.inline_waivers[0].to_waiver().is_ok());
+}
