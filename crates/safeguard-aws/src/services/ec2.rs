@@ -1,5 +1,7 @@
 //! EC2 in one region: instances, EBS volumes and (own) snapshots, security groups, VPCs with
-//! their flow logs, subnets, and the region's EBS encryption defaults.
+//! their flow logs, subnets, and the region's EBS encryption defaults. Whether an instance is
+//! a Systems Manager managed node comes from `ssm:DescribeInstanceInformation`, read once for
+//! the region and joined by instance id.
 
 use super::client;
 use crate::error::CallError;
@@ -9,7 +11,7 @@ use safeguard_model::{
     BlockDevice, EbsSnapshot, EbsVolume, Ec2Instance, FlowLog, LaunchTemplate, MetadataOptions,
     RegionSettings, SecurityGroup, SecurityGroupRule, Subnet, Tags, Value, Vpc,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub(crate) const ACTIONS: &[&str] = &[
     "ec2:DescribeFlowLogs",
@@ -24,6 +26,7 @@ pub(crate) const ACTIONS: &[&str] = &[
     "ec2:DescribeVpcs",
     "ec2:GetEbsDefaultKmsKeyId",
     "ec2:GetEbsEncryptionByDefault",
+    "ssm:DescribeInstanceInformation",
 ];
 
 fn ec2_tags(list: &[Tag]) -> Value<Tags> {
@@ -35,7 +38,23 @@ fn ec2_tags(list: &[Tag]) -> Value<Tags> {
 
 pub(crate) async fn collect(s: &Scope, out: &mut Out) {
     let c = client!(s, aws_sdk_ec2);
-    let (instances, volumes, snapshots, groups, vpcs, flow_logs, subnets, ebs_default, ebs_key) = tokio::join!(
+    let ssm = aws_sdk_ssm::Client::from_conf(
+        aws_sdk_ssm::config::Builder::from(&s.sdk)
+            .interceptor(s.counter_for("ssm"))
+            .build(),
+    );
+    let (
+        instances,
+        volumes,
+        snapshots,
+        groups,
+        vpcs,
+        flow_logs,
+        subnets,
+        ebs_default,
+        ebs_key,
+        managed,
+    ) = tokio::join!(
         s.pages(
             "ec2:DescribeInstances",
             c.describe_instances().into_paginator().send()
@@ -75,6 +94,13 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
         s.call(
             "ec2:GetEbsDefaultKmsKeyId",
             c.get_ebs_default_kms_key_id().send()
+        ),
+        s.pages(
+            "ssm:DescribeInstanceInformation",
+            ssm.describe_instance_information()
+                .into_paginator()
+                .items()
+                .send()
         ),
     );
 
@@ -124,6 +150,16 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
             size_gib: Value::Known(v.size().unwrap_or(0).max(0) as u32),
         });
     }
+
+    // Managed nodes of the region (any ping status: a node that lost its connection is still
+    // registered). A failed call does not make the EC2 inventory incomplete: instances on the
+    // pages read before it are managed, every other instance's `ssm_managed` is unknown.
+    let managed_error = managed.error;
+    let managed: HashSet<String> = managed
+        .items
+        .iter()
+        .filter_map(|i| i.instance_id().map(str::to_string))
+        .collect();
 
     let reservations = out.list(instances);
     for i in reservations
@@ -219,7 +255,11 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
             ),
             launch_time: Value::Known(i.launch_time().and_then(ts)),
             image_id: Value::Known(i.image_id().unwrap_or_default().to_string()),
-            ssm_managed: Value::default(),
+            ssm_managed: match &managed_error {
+                _ if managed.contains(id) => Value::Known(true),
+                Some(e) => e.value(),
+                None => Value::Known(false),
+            },
         });
     }
 

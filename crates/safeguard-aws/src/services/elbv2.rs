@@ -1,6 +1,7 @@
 //! Elastic Load Balancing v2 (application, network and gateway load balancers): listeners
 //! with their TLS policy and certificates, attributes (access logs, deletion protection,
-//! invalid header handling), target groups and tags.
+//! invalid header handling), target groups, tags, and the WAFv2 web ACL of application load
+//! balancers (`wafv2:GetWebACLForResource`; WAF attaches to no other type).
 
 use super::client;
 use crate::runtime::{known, tags, Out, Scope};
@@ -14,6 +15,7 @@ pub(crate) const ACTIONS: &[&str] = &[
     "elasticloadbalancing:DescribeLoadBalancers",
     "elasticloadbalancing:DescribeTags",
     "elasticloadbalancing:DescribeTargetGroups",
+    "wafv2:GetWebACLForResource",
 ];
 
 fn elb_tags(list: &[Tag]) -> Tags {
@@ -26,6 +28,12 @@ fn elb_tags(list: &[Tag]) -> Tags {
 pub(crate) async fn collect(s: &Scope, out: &mut Out) {
     let c = client!(s, aws_sdk_elasticloadbalancingv2);
     let c = &c;
+    let waf = aws_sdk_wafv2::Client::from_conf(
+        aws_sdk_wafv2::config::Builder::from(&s.sdk)
+            .interceptor(s.counter_for("wafv2"))
+            .build(),
+    );
+    let waf = &waf;
     let lbs = out.list(
         s.pages(
             "elasticloadbalancing:DescribeLoadBalancers",
@@ -76,7 +84,10 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
     let found = s
         .each(lbs, |lb| async move {
             let arn = lb.load_balancer_arn().unwrap_or_default().to_string();
-            let (listeners, attrs, groups) = tokio::join!(
+            let application = lb
+                .r#type()
+                .is_none_or(|t| t.as_str().eq_ignore_ascii_case("application"));
+            let (listeners, attrs, groups, web_acl) = tokio::join!(
                 s.pages(
                     "elasticloadbalancing:DescribeListeners",
                     c.describe_listeners()
@@ -99,12 +110,26 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
                         .items()
                         .send()
                 ),
+                async {
+                    if !application {
+                        // Network and gateway load balancers cannot have a web ACL.
+                        return Value::Known(None);
+                    }
+                    known(
+                        s.call(
+                            "wafv2:GetWebACLForResource",
+                            waf.get_web_acl_for_resource().resource_arn(&arn).send(),
+                        )
+                        .await,
+                        |o| o.web_acl().map(|w| w.arn().to_string()),
+                    )
+                },
             );
-            (lb, arn, listeners, attrs, groups)
+            (lb, arn, listeners, attrs, groups, web_acl)
         })
         .await;
 
-    for (lb, arn, listeners, attrs, groups) in found {
+    for (lb, arn, listeners, attrs, groups, web_acl) in found {
         let listeners = match listeners.error {
             Some(e) => e.value(),
             None => Value::Known(
@@ -185,8 +210,7 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
             access_logs: flag("access_logs.s3.enabled"),
             deletion_protection: flag("deletion_protection.enabled"),
             drop_invalid_headers,
-            // WAF associations need the WAFv2 API, which this collector does not call.
-            web_acl: Value::default(),
+            web_acl,
             target_groups,
         });
     }

@@ -13,6 +13,7 @@ pub(crate) mod athena;
 pub(crate) mod backup;
 pub(crate) mod cloudfront;
 pub(crate) mod cloudtrail;
+pub(crate) mod codebuild;
 pub(crate) mod config;
 pub(crate) mod dynamodb;
 pub(crate) mod ec2;
@@ -21,6 +22,7 @@ pub(crate) mod efs;
 pub(crate) mod eks;
 pub(crate) mod elasticache;
 pub(crate) mod elbv2;
+pub(crate) mod glue;
 pub(crate) mod guardduty;
 pub(crate) mod iam;
 pub(crate) mod kinesis;
@@ -31,11 +33,14 @@ pub(crate) mod msk;
 pub(crate) mod opensearch;
 pub(crate) mod rds;
 pub(crate) mod redshift;
+pub(crate) mod sagemaker;
 pub(crate) mod s3;
 pub(crate) mod secretsmanager;
 pub(crate) mod ses;
 pub(crate) mod sns;
 pub(crate) mod sqs;
+pub(crate) mod ssm;
+pub(crate) mod workspaces;
 
 type Run = fn(Arc<Scope>) -> Pin<Box<dyn Future<Output = Out> + Send>>;
 
@@ -122,6 +127,11 @@ pub static SERVICES: &[Service] = &[
     service!(ses, "ses", "ses", global = false),
     service!(athena, "athena", "athena", global = false),
     service!(msk, "kafka", "kafka", global = false),
+    service!(codebuild, "codebuild", "codebuild", global = false),
+    service!(sagemaker, "sagemaker", "sagemaker", global = false),
+    service!(workspaces, "workspaces", "workspaces", global = false),
+    service!(ssm, "ssm", "ssm", global = false),
+    service!(glue, "glue", "glue", global = false),
 ];
 
 /// Every IAM action the collector can call (collectors, preflight, regions, `--org`, AWS
