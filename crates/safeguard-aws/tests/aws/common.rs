@@ -194,6 +194,9 @@ pub enum Act {
         from: &'static str,
         to: &'static str,
     },
+    /// Like `Replace`, with several (from, to) replacements made in order (for answers that
+    /// need a different fix per resource).
+    Edits(Vec<(String, String)>),
 }
 
 /// Which requests a rule applies to. `service` is the signing name of the request
@@ -479,7 +482,7 @@ async fn serve(
             Some(Act::Deny) => "denied",
             Some(Act::Throttle) => "throttled",
             Some(Act::Respond { .. }) => "stubbed",
-            Some(Act::Replace { .. }) => "rewritten",
+            Some(Act::Replace { .. } | Act::Edits(_)) => "rewritten",
             Some(Act::Fail { .. }) => "failed",
         };
         seen.lock().unwrap().push(Seen {
@@ -500,6 +503,13 @@ async fn serve(
             }) => response(status, content_type, &[], &body),
             Some(Act::Fail { status, code }) => protocol_error(&service, status, code),
             Some(Act::Replace { from, to }) => forward_replacing(upstream, &req, from, to).await?,
+            Some(Act::Edits(edits)) => {
+                let mut raw = forward(upstream, &req).await?;
+                for (from, to) in &edits {
+                    raw = replace_in_body(raw, from, to);
+                }
+                raw
+            }
         };
         conn.write_all(&response).await?;
     }
@@ -573,9 +583,13 @@ async fn forward_replacing(
     from: &str,
     to: &str,
 ) -> std::io::Result<Vec<u8>> {
-    let raw = forward(upstream, req).await?;
+    Ok(replace_in_body(forward(upstream, req).await?, from, to))
+}
+
+/// Replaces text in the body of a whole HTTP answer and fixes its content-length.
+fn replace_in_body(raw: Vec<u8>, from: &str, to: &str) -> Vec<u8> {
     let Some(end) = find(&raw, b"\r\n\r\n") else {
-        return Ok(raw);
+        return raw;
     };
     let head = String::from_utf8_lossy(&raw[..end]).to_string();
     let body = String::from_utf8_lossy(&raw[end + 4..]).replace(from, to);
@@ -588,7 +602,7 @@ async fn forward_replacing(
     }
     out.push_str(&format!("content-length: {}\r\n\r\n", body.len()));
     out.push_str(&body);
-    Ok(out.into_bytes())
+    out.into_bytes()
 }
 
 fn dechunk(mut data: &[u8]) -> Vec<u8> {
@@ -756,6 +770,16 @@ pub fn moto_gaps() -> Vec<Rule> {
             "GET",
             "/urls",
             Act::Respond { status: 200, content_type: "application/json", body: "{\"FunctionUrlConfigs\":[]}".into() },
+        ),
+        // ssm:DescribeInstanceInformation is not implemented in moto: no managed nodes.
+        Rule::op(
+            "ssm",
+            "DescribeInstanceInformation",
+            Act::Respond {
+                status: 200,
+                content_type: "application/x-amz-json-1.1",
+                body: "{\"InstanceInformationList\":[]}".into(),
+            },
         ),
         // backup:ListBackupSelections answers 500 in moto.
         Rule::rest(

@@ -55,6 +55,8 @@ fn no_data_plane_or_secret_reading_action_is_ever_requested() {
         "lambda:GetFunction",
         "ssm:GetParameter",
         "ssm:GetParameters",
+        "ssm:GetParametersByPath",
+        "ssm:GetParameterHistory",
         "dynamodb:Scan",
         "dynamodb:Query",
         "dynamodb:GetItem",
@@ -71,11 +73,11 @@ fn no_data_plane_or_secret_reading_action_is_ever_requested() {
         );
         let op = a.split(':').nth(1).unwrap_or_default();
         assert!(
-            ["Get", "List", "Describe"]
+            ["Get", "List", "Describe", "BatchGet"]
                 .iter()
                 .any(|p| op.starts_with(p))
                 || a == "apigateway:GET",
-            "{a} is not a read-only (Get/List/Describe) action"
+            "{a} is not a read-only (Get/List/Describe/BatchGet) action"
         );
     }
 }
@@ -162,6 +164,15 @@ const MANAGED_GRANTS: &[(&str, &str)] = &[
     ("SecurityAudit", "kinesis:ListTagsForStream"),
     ("SecurityAudit", "ses:GetConfigurationSet"),
     ("SecurityAudit", "ses:ListConfigurationSets"),
+    ("SecurityAudit", "codebuild:BatchGetProjects"),
+    ("SecurityAudit", "codebuild:ListProjects"),
+    ("SecurityAudit", "glue:GetTags"),
+    ("SecurityAudit", "sagemaker:Describe*"),
+    ("SecurityAudit", "sagemaker:List*"),
+    ("SecurityAudit", "ssm:Describe*"),
+    ("SecurityAudit", "ssm:ListTagsForResource"),
+    ("SecurityAudit", "wafv2:GetWebACLForResource"),
+    ("SecurityAudit", "workspaces:Describe*"),
     // Statement APIGatewayAccess: GET on /restapis and /restapis/*/stages (among others).
     ("SecurityAudit", "apigateway:GET"),
     ("no permission needed", "sts:GetCallerIdentity"),
@@ -172,10 +183,14 @@ const MANAGED_GRANTS: &[(&str, &str)] = &[
 /// lists what the collector calls), and listed separately in docs/aws-permissions.md so a role
 /// built from the two managed policies knows what it lacks. Without them the scan still runs:
 /// the call is recorded as a failed coverage row and the evidence it would give is unavailable.
-const OPTIONAL_GRANTS: &[(&str, &str)] = &[(
-    "AWSArtifactAgreementsReadOnlyAccess",
-    "artifact:ListCustomerAgreements",
-)];
+const OPTIONAL_GRANTS: &[(&str, &str)] = &[
+    (
+        "AWSArtifactAgreementsReadOnlyAccess",
+        "artifact:ListCustomerAgreements",
+    ),
+    // No narrower AWS managed policy grants it; SecurityAudit has glue:GetTags but not this.
+    ("ReadOnlyAccess", "glue:GetConnections"),
+];
 
 /// IAM's action matching: case-insensitive, `*` and `?` wildcards.
 fn matches(pattern: &str, action: &str) -> bool {
