@@ -196,19 +196,29 @@ pub async fn drift(
     path: Result<Path<String>, PathRejection>,
     RawQuery(q): RawQuery,
 ) -> ApiResult {
-    let p = Params::parse(q.as_deref(), &["from"])?;
+    let p = Params::parse(q.as_deref(), &["from", "offset", "limit"])?;
+    let offset = p.number("offset", 0, 0, 1_000_000_000)? as usize;
+    let limit = p.number("limit", 100, 1, u64::from(MAX_PAGE))? as usize;
     let to = resolve_scan(&st.store, &path_value(path)?).await?;
     let from = drift_base(&st.store, &to, p.one("from")?).await?;
-    let d = st.store.diff(from.id, to.id).await?;
-    ok(&json!({
-        "counts": {
-            "new": d.new.len(),
-            "fixed": d.fixed.len(),
-            "still_open": d.still_open.len(),
-            "changed_resources": d.changed_resources.len(),
-        },
-        "drift": d,
-    }))
+    let mut d = st.store.diff(from.id, to.id).await?;
+    let counts = json!({
+        "new": d.new.len(),
+        "fixed": d.fixed.len(),
+        "still_open": d.still_open.len(),
+        "changed_resources": d.changed_resources.len(),
+    });
+    // Every list is paged: between two large scans most findings are still open, and the
+    // whole drift as one answer ran to megabytes.
+    fn page<T>(v: &mut Vec<T>, offset: usize, limit: usize) {
+        v.drain(..offset.min(v.len()));
+        v.truncate(limit);
+    }
+    page(&mut d.new, offset, limit);
+    page(&mut d.fixed, offset, limit);
+    page(&mut d.still_open, offset, limit);
+    page(&mut d.changed_resources, offset, limit);
+    ok(&json!({ "counts": counts, "offset": offset, "limit": limit, "drift": d }))
 }
 
 pub async fn waivers(

@@ -104,11 +104,14 @@ pub fn document() -> Value {
                     "account": {"type": "array", "items": r("Facet")}, "region": {"type": "array", "items": r("Facet")},
                     "rule": {"type": "array", "items": r("Facet")}, "status": {"type": "array", "items": r("Facet")}
                 })))),
-            "/api/v1/scans/{scan}/drift": get("New, fixed and still-open findings and changed resources since an earlier scan", "getDrift", vec![
+            "/api/v1/scans/{scan}/drift": get("New, fixed and still-open findings and changed resources since an earlier scan; each list paged with offset and limit, counts complete", "getDrift", vec![
                 scan_param(),
                 query("from", "The earlier scan (default: the previous scan of the same target).", json!({"type": "string"})),
+                query("offset", "Items to skip in each list.", json!({"type": "integer", "minimum": 0, "default": 0})),
+                limit(1000, 100),
             ], ok("Drift", obj(json!({
                 "counts": obj(json!({"new": {"type": "integer"}, "fixed": {"type": "integer"}, "still_open": {"type": "integer"}, "changed_resources": {"type": "integer"}})),
+                "offset": {"type": "integer"}, "limit": {"type": "integer"},
                 "drift": obj(json!({
                     "from": r("ScanMeta"), "to": r("ScanMeta"), "score_change": {"type": ["number", "null"]},
                     "new": {"type": "array", "items": r("Finding")},

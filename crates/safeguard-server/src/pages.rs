@@ -120,7 +120,8 @@ async fn overview_page(st: &AppState, viewer: &Viewer, meta: ScanMeta) -> PageRe
     b.push_str("<h2>Drift since the previous scan</h2>");
     match &previous {
         Some(prev) => {
-            let d = st.store.diff(prev.id, id).await?;
+            // Counts only: the full drift of two large scans would dominate the page.
+            let d = st.store.drift_counts(prev.id, id).await?;
             let _ = write!(
                 b,
                 "<p id=\"drift-summary\">Since scan <a href=\"/scans/{0}\">#{0}</a>: score {1}, <strong>{2}</strong> new, <strong>{3}</strong> fixed, {4} still open, {5} changed resources. <a href=\"/scans/{id}/drift\">Details</a></p>",
@@ -129,10 +130,10 @@ async fn overview_page(st: &AppState, viewer: &Viewer, meta: ScanMeta) -> PageRe
                     Some(c) => format!("{c:+.1}"),
                     None => "n/a".into(),
                 },
-                d.new.len(),
-                d.fixed.len(),
-                d.still_open.len(),
-                d.changed_resources.len()
+                d.new,
+                d.fixed,
+                d.still_open,
+                d.changed_resources
             );
         }
         None => b.push_str(

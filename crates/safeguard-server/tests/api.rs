@@ -433,6 +433,46 @@ async fn drift_between_the_two_scans() {
     .await
     .json();
     assert_eq!(explicit["counts"], d["counts"]);
+
+    // Each list is paged; the counts stay complete.
+    let open = d["counts"]["still_open"].as_u64().unwrap();
+    assert!(open > 3);
+    assert_eq!(
+        d["drift"]["still_open"].as_array().unwrap().len() as u64,
+        open.min(100)
+    );
+    let mut seen = HashSet::new();
+    let mut offset = 0;
+    while offset < open {
+        let page = get(
+            s.addr,
+            &format!("/api/v1/scans/{}/drift?limit=3&offset={offset}", s.second),
+        )
+        .await
+        .json();
+        assert_eq!(page["counts"], d["counts"]);
+        assert_eq!(
+            (page["offset"].as_u64(), page["limit"].as_u64()),
+            (Some(offset), Some(3))
+        );
+        let items = page["drift"]["still_open"].as_array().unwrap();
+        assert_eq!(items.len() as u64, (open - offset).min(3));
+        for s in items {
+            assert!(seen.insert(s["finding"]["fingerprint"].as_str().unwrap().to_string()));
+        }
+        offset += 3;
+    }
+    assert_eq!(seen.len() as u64, open);
+    let past = get(
+        s.addr,
+        &format!("/api/v1/scans/{}/drift?offset=100000", s.second),
+    )
+    .await
+    .json();
+    assert_eq!(past["counts"], d["counts"]);
+    assert!(past["drift"]["new"].as_array().unwrap().is_empty());
+    let r = get(s.addr, "/api/v1/scans/latest/drift?limit=0").await;
+    assert_eq!(r.status, 400, "{}", r.body);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

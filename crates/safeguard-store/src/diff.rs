@@ -20,6 +20,17 @@ pub struct Drift {
     pub changed_resources: Vec<ResourceChange>,
 }
 
+/// The sizes of a [`Drift`], without its rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct DriftCounts {
+    pub score_change: Option<f64>,
+    pub new: u64,
+    pub fixed: u64,
+    pub still_open: u64,
+    /// Added, removed and modified resources.
+    pub changed_resources: u64,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Fixed {
     /// The finding as it was in the earlier scan.
@@ -161,10 +172,7 @@ pub(crate) fn drift(from: Side, to: Side) -> Drift {
     }
     changed_resources.sort_by(|a, b| a.resource_id.cmp(&b.resource_id));
 
-    let score_change = match (from.meta.score, to.meta.score) {
-        (Some(a), Some(b)) => Some(((b - a) * 10.0).round() / 10.0),
-        _ => None,
-    };
+    let score_change = score_change(&from.meta, &to.meta);
     Drift {
         from: from.meta,
         to: to.meta,
@@ -173,6 +181,14 @@ pub(crate) fn drift(from: Side, to: Side) -> Drift {
         fixed,
         still_open,
         changed_resources,
+    }
+}
+
+/// `to.score - from.score` to one decimal, when both have one.
+pub(crate) fn score_change(from: &ScanMeta, to: &ScanMeta) -> Option<f64> {
+    match (from.score, to.score) {
+        (Some(a), Some(b)) => Some(((b - a) * 10.0).round() / 10.0),
+        _ => None,
     }
 }
 

@@ -22,7 +22,9 @@ mod model;
 pub mod schema;
 
 pub use capture::{capture, default_target, inventory_digest, timestamp, RecordOptions};
-pub use diff::{Drift, Fixed, FixedHow, ResourceChange, ResourceChangeKind, StillOpen};
+pub use diff::{
+    Drift, DriftCounts, Fixed, FixedHow, ResourceChange, ResourceChangeKind, StillOpen,
+};
 pub use model::*;
 
 use schema::Dialect;
@@ -1170,6 +1172,46 @@ impl Store {
         let a = side(from).await?;
         let b = side(to).await?;
         Ok(diff::drift(a, b))
+    }
+
+    /// The sizes of [`Store::diff`]`(from, to)`, counted by the database.
+    ///
+    /// A summary (the dashboard's overview) needs only the counts; computing them from the
+    /// full drift would load and decode every finding and resource of both scans, which for
+    /// scans of ten thousand findings costs far more than the rest of the page. Each count
+    /// here is one anti-join over the `(scan_id, fingerprint)` and `(scan_id, resource_id)`
+    /// keys.
+    pub async fn drift_counts(&self, from: ScanId, to: ScanId) -> Result<DriftCounts, StoreError> {
+        let a = self.require_scan(from).await?;
+        let b = self.require_scan(to).await?;
+        const SQL: &str = "SELECT \
+            (SELECT COUNT(*) FROM findings t WHERE t.scan_id = $2 AND NOT EXISTS \
+                (SELECT 1 FROM findings f WHERE f.scan_id = $1 AND f.fingerprint = t.fingerprint)) AS new, \
+            (SELECT COUNT(*) FROM findings f WHERE f.scan_id = $1 AND NOT EXISTS \
+                (SELECT 1 FROM findings t WHERE t.scan_id = $2 AND t.fingerprint = f.fingerprint)) AS fixed, \
+            (SELECT COUNT(*) FROM findings WHERE scan_id = $2) AS open_after, \
+            (SELECT COUNT(*) FROM resources t WHERE t.scan_id = $2 AND NOT EXISTS \
+                (SELECT 1 FROM resources f WHERE f.scan_id = $1 AND f.resource_id = t.resource_id \
+                 AND f.digest = t.digest)) AS added_or_modified, \
+            (SELECT COUNT(*) FROM resources f WHERE f.scan_id = $1 AND NOT EXISTS \
+                (SELECT 1 FROM resources t WHERE t.scan_id = $2 AND t.resource_id = f.resource_id)) AS removed";
+        let (new, fixed, open_after, changed, removed): (i64, i64, i64, i64, i64) = on_pool!(self, pool => {
+            let row = sqlx::query(SQL).bind(from).bind(to).fetch_one(pool).await?;
+            (
+                row.try_get("new")?,
+                row.try_get("fixed")?,
+                row.try_get("open_after")?,
+                row.try_get("added_or_modified")?,
+                row.try_get("removed")?,
+            )
+        });
+        Ok(DriftCounts {
+            score_change: diff::score_change(&a, &b),
+            new: new as u64,
+            fixed: fixed as u64,
+            still_open: (open_after - new) as u64,
+            changed_resources: (changed + removed) as u64,
+        })
     }
 }
 

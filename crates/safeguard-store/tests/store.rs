@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use safeguard_engine::{apply_waivers, evaluate, Options, Origin, ResourcePattern, Waiver};
 use safeguard_model::Inventory;
 use safeguard_store::{
-    block_on, capture, schema, FindingFilter, FindingState, FixedHow, PageRequest, RecordOptions,
-    ResourceChangeKind, ScanFilter, Store, StoreError, StoreLocation,
+    block_on, capture, schema, DriftCounts, FindingFilter, FindingState, FixedHow, PageRequest,
+    RecordOptions, ResourceChangeKind, ScanFilter, Store, StoreError, StoreLocation,
 };
 use std::collections::HashSet;
 use std::path::Path;
@@ -443,6 +443,30 @@ async fn suite(location: StoreLocation) {
     assert_eq!(changes.len(), 3, "{changes:?}");
     assert!(matches!(
         store.diff(a, b + 1000).await,
+        Err(StoreError::NoSuchScan(_))
+    ));
+    // The counts the database computes are the drift's sizes, both ways round.
+    for (x, y) in [(a, b), (b, a), (a, a)] {
+        let d = store.diff(x, y).await.unwrap();
+        let counts = store.drift_counts(x, y).await.unwrap();
+        assert_eq!(
+            counts,
+            DriftCounts {
+                score_change: d.score_change,
+                new: d.new.len() as u64,
+                fixed: d.fixed.len() as u64,
+                still_open: d.still_open.len() as u64,
+                changed_resources: d.changed_resources.len() as u64,
+            },
+            "drift {x} → {y}"
+        );
+    }
+    assert_eq!(
+        store.drift_counts(b, a).await.unwrap().new,
+        drift.fixed.len() as u64
+    );
+    assert!(matches!(
+        store.drift_counts(a, b + 1000).await,
         Err(StoreError::NoSuchScan(_))
     ));
 
