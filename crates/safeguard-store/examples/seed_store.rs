@@ -63,7 +63,7 @@ fn scan(t: &NewScan, k: usize, scans: usize, findings: usize) -> NewScan {
             .map(|v| ((v * 0.5 + score * 0.5).clamp(0.0, 100.0) * 10.0).round() / 10.0);
     }
 
-    let fixed = |copy: usize| (copy + k) % CHURN == 0;
+    let fixed = |copy: usize| (copy + k).is_multiple_of(CHURN);
     s.findings = Vec::with_capacity(findings);
     let mut copy = 0;
     'fill: loop {
@@ -76,7 +76,7 @@ fn scan(t: &NewScan, k: usize, scans: usize, findings: usize) -> NewScan {
                 f.resource_id = format!("{}-{copy:05}", f.resource_id);
                 f.resource_name = format!("{}-{copy:05}", f.resource_name);
                 f.fingerprint = safeguard_engine::fingerprint(&f.rule_id, &f.resource_id);
-                if s.findings.len() % WAIVED == 0 {
+                if s.findings.len().is_multiple_of(WAIVED) {
                     f.waived = Some(FindingWaiver {
                         rule: f.rule_id.clone(),
                         resource: f.resource_id.clone(),
