@@ -112,6 +112,10 @@ measure() { # connections url -> "p50 p99 req/s"
     echo "non-2xx answers from $2" >&2
     exit 1
   fi
+  if [ "$(awk '/requests in/ {print $1}' <<<"$out")" -lt 10 ]; then
+    echo "fewer than 10 answers from $2 in $duration: raise DURATION" >&2
+    exit 1
+  fi
   echo "$(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")") $(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")") $(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")"
 }
 
@@ -125,7 +129,10 @@ for route in "${routes[@]}"; do
   status="$(curl -s -o "$work/reply" -w '%{http_code}' -H "$auth" "$base$route")"
   [ "$status" = 200 ] || { echo "$route answered $status: $(head -c 300 "$work/reply")" >&2; exit 1; }
   bytes="$(wc -c <"$work/reply")"
-  read -r p50a p99a _ <<<"$(measure 1 "$route")"
-  read -r p50b p99b rps <<<"$(measure "$connections" "$route")"
+  # Assigned first, so that a failed measurement stops the script (set -e).
+  one="$(measure 1 "$route")"
+  many="$(measure "$connections" "$route")"
+  read -r p50a p99a _ <<<"$one"
+  read -r p50b p99b rps <<<"$many"
   echo "| \`${route//$fp/FP}\` | $bytes | $p50a ms | $p99a ms | $p50b ms | $p99b ms | $rps |"
 done
