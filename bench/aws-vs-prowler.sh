@@ -68,6 +68,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 declare -A port_of=()
 stop_all() { for p in "${port_of[@]}"; do bash "$PEERS_BENCH/moto.sh" stop "$p" >/dev/null 2>&1 || true; done; }
 trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 for n in "${scales[@]}"; do
   R="$OUT/s$n"; mkdir -p "$R"
   port=$(free_port); port_of[$n]=$port
