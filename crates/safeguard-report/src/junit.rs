@@ -2,7 +2,10 @@
 //!
 //! One `<testsuite>` per rule that ran, one `<testcase>` per (rule, resource): `<failure>` for
 //! a failure, `<skipped>` with the reason for an unknown, and (with `show_passes`) plain
-//! test cases for passes and not-applicable outcomes.
+//! test cases for passes and not-applicable outcomes. A failure or unknown under an active
+//! waiver is `<skipped>` of type `waived`, its message giving the waiver's reason, owner,
+//! expiry and origin, as CI dashboards show suppressed checks; its `status` property still
+//! says `fail` or `unknown`.
 //!
 //! Why per rule rather than per safeguard family: a rule may cite sections of several
 //! families (root MFA is both 164.308 and 164.312), so family suites would count one finding
@@ -45,8 +48,27 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
         let rm = resource.meta();
         let gates = report.gates(f, opts.fail_on);
         let scope_note = if f.in_scope { "" } else { " [out of scope]" };
-        let status = match f.status {
-            Status::Fail => {
+        let waiver = report.waiver(f).map(|a| &a.waiver);
+        let status = match (f.status, waiver) {
+            (Status::Fail | Status::Unknown, Some(w)) => {
+                let mut s = TestCaseStatus::skipped();
+                s.set_message(format!(
+                    "waived ({}): {} — {}expires {}, {}{scope_note}",
+                    f.status,
+                    w.reason,
+                    if w.owner.is_empty() {
+                        String::new()
+                    } else {
+                        format!("owner {}, ", w.owner)
+                    },
+                    w.expires,
+                    w.origin
+                ));
+                s.set_type("waived");
+                s.set_description(f.message.to_string());
+                s
+            }
+            (Status::Fail, None) => {
                 let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 s.set_message(format!("{}{scope_note}", f.message));
                 s.set_type(m.severity.as_str());
@@ -62,14 +84,14 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
                 ));
                 s
             }
-            Status::Unknown => {
+            (Status::Unknown, None) => {
                 let mut s = TestCaseStatus::skipped();
                 let reason = f.unknown.map_or("unknown", |u| u.as_str());
                 s.set_message(format!("unknown ({reason}): {}{scope_note}", f.message));
                 s.set_type(reason);
                 s
             }
-            Status::Pass | Status::NotApplicable => TestCaseStatus::success(),
+            (Status::Pass | Status::NotApplicable, _) => TestCaseStatus::success(),
         };
         let mut case = TestCase::new(common::resource_label(rm), status);
         case.set_classname(m.id);
@@ -85,6 +107,9 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
             if f.in_scope { "true" } else { "false" },
         ));
         case.add_property(Property::new("gates", if gates { "true" } else { "false" }));
+        if waiver.is_some() {
+            case.add_property(Property::new("waived", "true"));
+        }
         suites[f.rule as usize].add_test_case(case);
     }
 

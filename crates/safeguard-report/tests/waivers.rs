@@ -1,6 +1,7 @@
 //! How each format marks waived findings: apart from the open ones, with the waiver's reason,
 //! owner, expiry and origin; SARIF as `suppressions` (`external` for a waivers file,
-//! `inSource` for a waiver written in Terraform or CloudFormation), none when expired.
+//! `inSource` for a waiver written in Terraform or CloudFormation), none when expired; JUnit
+//! as skipped test cases of type `waived`.
 
 use chrono::NaiveDate;
 use safeguard_engine::{
@@ -303,4 +304,18 @@ fn terminal_lists_waived_findings_with_their_waiver() {
         waived.contains("(owner web@clinic.example, expires 2027-05-01, waivers.yaml:3)"),
         "{waived}"
     );
+}
+
+#[test]
+fn junit_skips_waived_failures_with_the_waiver() {
+    let inv = inventory();
+    let out = render(&report(&inv), Format::Junit, &opts());
+    let parsed = quick_junit::Report::deserialize_from_str(&out).expect("valid JUnit XML");
+    // Four failures in the estate: two waived (skipped), two open.
+    assert_eq!((parsed.tests, parsed.failures, parsed.skipped), (4, 2, 2));
+    assert!(out.contains(
+        "waived (fail): Scanner drop box, emptied hourly — expires 2027-03-31, main.tf:14 (inline)"
+    ), "{out}");
+    assert!(out.contains("type=\"waived\""));
+    assert_eq!(out.matches("name=\"waived\" value=\"true\"").count(), 2);
 }
