@@ -277,8 +277,14 @@ fn severity_rank(s: &str) -> i64 {
     }
 }
 
-/// `INSERT INTO table (c1, c2) VALUES ($1, $2), ($3, $4), ...` for `rows` rows.
-fn insert_sql(table: &str, cols: &[&str], rows: usize) -> String {
+/// `INSERT INTO table (c1, c2) VALUES ($1, $2), ($3, $4), ...` for `rows` rows; with `?`
+/// placeholders for SQLite.
+///
+/// Why two spellings: SQLite keeps named parameters (`$1` is a name to it) in a list, and
+/// sqlx resolves every bound value through `sqlite3_bind_parameter_name`, a walk of that
+/// list, so a batch of thousands of `$n` parameters costs quadratic time (8 s of CPU for
+/// 10,000 findings). Anonymous `?` parameters are not in the list; PostgreSQL needs `$n`.
+fn insert_sql(dialect: Dialect, table: &str, cols: &[&str], rows: usize) -> String {
     let mut sql = format!("INSERT INTO {table} ({}) VALUES ", cols.join(", "));
     let mut n = 0;
     for r in 0..rows {
@@ -291,7 +297,10 @@ fn insert_sql(table: &str, cols: &[&str], rows: usize) -> String {
                 sql.push_str(", ");
             }
             n += 1;
-            sql.push_str(&format!("${n}"));
+            match dialect {
+                Dialect::Sqlite => sql.push('?'),
+                Dialect::Postgres => sql.push_str(&format!("${n}")),
+            }
         }
         sql.push(')');
     }
@@ -304,9 +313,9 @@ fn rows_per_insert(cols: usize) -> usize {
 }
 
 macro_rules! insert_batches {
-    ($tx:expr, $table:expr, $cols:expr, $items:expr, |$q:ident, $it:ident| $bind:expr) => {{
+    ($dialect:expr, $tx:expr, $table:expr, $cols:expr, $items:expr, |$q:ident, $it:ident| $bind:expr) => {{
         for chunk in $items.chunks(rows_per_insert($cols.len())) {
-            let sql = insert_sql($table, $cols, chunk.len());
+            let sql = insert_sql($dialect, $table, $cols, chunk.len());
             let mut $q = sqlx::query(AssertSqlSafe(sql));
             for $it in chunk {
                 $q = $bind;
@@ -701,7 +710,10 @@ impl Store {
     ) -> Result<ScanId, StoreError> {
         let m = &scan.meta;
         let dialect = self.dialect();
-        let scan_sql = format!("{} RETURNING id", insert_sql("scans", SCAN_COLUMNS, 1));
+        let scan_sql = format!(
+            "{} RETURNING id",
+            insert_sql(dialect, "scans", SCAN_COLUMNS, 1)
+        );
         on_pool!(self, pool => {
             let mut tx = match dialect {
                 Dialect::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
@@ -741,7 +753,7 @@ impl Store {
                 .await?
                 .try_get("id")?;
 
-            insert_batches!(tx, "scan_families", FAMILY_COLUMNS, scan.families, |q, f| q
+            insert_batches!(dialect, tx, "scan_families", FAMILY_COLUMNS, scan.families, |q, f| q
                 .bind(id)
                 .bind(f.family.clone())
                 .bind(f.score)
@@ -762,7 +774,7 @@ impl Store {
                 });
             }
             let rows: Vec<(&StoredFinding, Option<String>)> = findings.iter().zip(waived_json).collect();
-            insert_batches!(tx, "findings", FINDING_COLUMNS, rows, |q, row| {
+            insert_batches!(dialect, tx, "findings", FINDING_COLUMNS, rows, |q, row| {
                 let (f, waived) = row;
                 q.bind(id)
                     .bind(f.fingerprint.clone())
@@ -790,7 +802,7 @@ impl Store {
                 return Err(StoreError::Invalid("write interrupted".into()));
             }
 
-            insert_batches!(tx, "rule_outcomes", RULE_COLUMNS, scan.rules, |q, r| q
+            insert_batches!(dialect, tx, "rule_outcomes", RULE_COLUMNS, scan.rules, |q, r| q
                 .bind(id)
                 .bind(r.rule_id.clone())
                 .bind(r.severity.clone())
@@ -799,14 +811,14 @@ impl Store {
                 .bind(r.counts.unknown)
                 .bind(r.counts.not_applicable)
                 .bind(r.waived));
-            insert_batches!(tx, "resources", RESOURCE_COLUMNS, scan.resources, |q, r| q
+            insert_batches!(dialect, tx, "resources", RESOURCE_COLUMNS, scan.resources, |q, r| q
                 .bind(id)
                 .bind(r.resource_id.clone())
                 .bind(r.resource_type.clone())
                 .bind(r.digest.clone()));
             let waivers: Vec<(i64, &StoredWaiver)> =
                 scan.waivers.iter().enumerate().map(|(i, w)| (i as i64, w)).collect();
-            insert_batches!(tx, "scan_waivers", WAIVER_COLUMNS, waivers, |q, row| {
+            insert_batches!(dialect, tx, "scan_waivers", WAIVER_COLUMNS, waivers, |q, row| {
                 let (i, w) = row;
                 q.bind(id)
                     .bind(*i)
