@@ -4,8 +4,10 @@
 //! bundle. Like CloudTrail digest files, each bundle vouches for the one before it, so a
 //! changed byte, a dropped file or a missing bundle in the chain is detected by `verify`.
 //!
-//! The manifest is not signed: a tamperer who rewrites both a file and its manifest entry is
-//! caught by the next bundle's `previous` hash, not by this bundle alone.
+//! Unsigned, a tamperer who rewrites both a file and its manifest entry is caught by the next
+//! bundle's `previous` hash, not by this bundle alone. Signed ([`create_signed`], see
+//! [`crate::sign`]), `manifest.sig` holds an Ed25519 signature of the manifest's bytes, and
+//! [`verify_signed`] with the signer's public key catches that too.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -91,9 +93,20 @@ pub fn create(
     previous: Option<(&str, &[u8])>,
     gzip: bool,
 ) -> Result<Vec<u8>, String> {
+    create_signed(entries, info, previous, gzip, None)
+}
+
+/// [`create`], and with `key` a `manifest.sig` signing the manifest.
+pub fn create_signed(
+    entries: &[Entry],
+    info: &BundleInfo,
+    previous: Option<(&str, &[u8])>,
+    gzip: bool,
+    key: Option<&crate::sign::SigningKey>,
+) -> Result<Vec<u8>, String> {
     let mut seen = std::collections::BTreeSet::new();
     for e in entries {
-        if !safe_path(&e.path) || e.path == MANIFEST {
+        if !safe_path(&e.path) || e.path == MANIFEST || e.path == crate::sign::SIGNATURE {
             return Err(format!("invalid path in bundle: {:?}", e.path));
         }
         if !seen.insert(e.path.clone()) {
@@ -145,6 +158,12 @@ pub fn create(
             .map_err(|e| format!("{path}: {e}"))
     };
     add(MANIFEST, &manifest_bytes)?;
+    if let Some(key) = key {
+        let mut sig =
+            serde_json::to_vec_pretty(&key.sign(&manifest_bytes)).map_err(|e| e.to_string())?;
+        sig.push(b'\n');
+        add(crate::sign::SIGNATURE, &sig)?;
+    }
     for e in entries {
         add(&e.path, &e.bytes)?;
     }
@@ -161,6 +180,11 @@ pub fn create(
 #[derive(Debug)]
 pub struct Opened {
     pub manifest: Manifest,
+    /// `manifest.json` exactly as archived: what a signature covers.
+    pub manifest_bytes: Vec<u8>,
+    /// `manifest.sig`, when the bundle is signed.
+    pub signature: Option<Vec<u8>>,
+    /// Every other file.
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
@@ -179,6 +203,8 @@ pub fn open(bytes: &[u8]) -> Result<Opened, String> {
     let mut archive = tar::Archive::new(&tar_bytes[..]);
     let mut files = BTreeMap::new();
     let mut manifest = None;
+    let mut manifest_bytes = Vec::new();
+    let mut signature = None;
     for entry in archive
         .entries()
         .map_err(|e| format!("not a readable tar archive: {e}"))?
@@ -194,10 +220,18 @@ pub fn open(bytes: &[u8]) -> Result<Opened, String> {
             .read_to_end(&mut data)
             .map_err(|e| format!("{path}: {e}"))?;
         if path == MANIFEST {
+            if manifest.is_some() {
+                return Err(format!("{MANIFEST} appears twice in the archive"));
+            }
             manifest = Some(
                 serde_json::from_slice::<Manifest>(&data)
                     .map_err(|e| format!("{MANIFEST}: {e}"))?,
             );
+            manifest_bytes = data;
+        } else if path == crate::sign::SIGNATURE {
+            if signature.replace(data).is_some() {
+                return Err(format!("{path} appears twice in the archive"));
+            }
         } else if files.insert(path.clone(), data).is_some() {
             return Err(format!("{path} appears twice in the archive"));
         }
@@ -209,18 +243,70 @@ pub fn open(bytes: &[u8]) -> Result<Opened, String> {
             manifest.format
         ));
     }
-    Ok(Opened { manifest, files })
+    Ok(Opened {
+        manifest,
+        manifest_bytes,
+        signature,
+        files,
+    })
 }
 
 /// Checks a bundle, and its link to `previous` when given. Returns every problem found; an
-/// empty list means the bundle is intact.
+/// empty list means the bundle is intact. A signature is not checked (see [`verify_signed`]).
 pub fn verify(
     bytes: &[u8],
     previous: Option<(&str, &[u8])>,
 ) -> Result<(Manifest, Vec<String>), String> {
+    verify_signed(bytes, previous, None).map(|(m, problems, _)| (m, problems))
+}
+
+/// What a verification found out about a bundle's signature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Signature {
+    /// No `manifest.sig` (a problem only when a key was given).
+    Unsigned,
+    /// Signed by the key with this fingerprint, according to the signature file; not checked
+    /// because no key was given.
+    Unchecked { signer: String },
+    /// Checked with the given key, whose fingerprint this is.
+    Valid { fingerprint: String },
+    /// Checked with the given key and wrong (the problem list says why).
+    Invalid,
+}
+
+/// [`verify`], and with `key` the signature too: a bundle that is unsigned, signed by another
+/// key, or whose manifest changed after signing gets a problem saying which.
+pub fn verify_signed(
+    bytes: &[u8],
+    previous: Option<(&str, &[u8])>,
+    key: Option<&crate::sign::PublicKey>,
+) -> Result<(Manifest, Vec<String>, Signature), String> {
     let opened = open(bytes)?;
     let m = &opened.manifest;
     let mut problems = Vec::new();
+    let signature = match (&opened.signature, key) {
+        (None, None) => Signature::Unsigned,
+        (None, Some(k)) => {
+            problems.push(format!(
+                "not signed: the bundle has no {}, but a public key ({}) was given",
+                crate::sign::SIGNATURE,
+                k.fingerprint()
+            ));
+            Signature::Unsigned
+        }
+        (Some(sig), None) => Signature::Unchecked {
+            signer: crate::sign::signer(sig).unwrap_or_else(|| "an unreadable signer".into()),
+        },
+        (Some(sig), Some(k)) => match k.verify(&opened.manifest_bytes, sig) {
+            Ok(()) => Signature::Valid {
+                fingerprint: k.fingerprint(),
+            },
+            Err(e) => {
+                problems.push(format!("signature: {e}"));
+                Signature::Invalid
+            }
+        },
+    };
     for rec in &m.files {
         match opened.files.get(&rec.path) {
             None => problems.push(format!(
@@ -270,7 +356,7 @@ pub fn verify(
         )),
         (None, _) => {}
     }
-    Ok((opened.manifest, problems))
+    Ok((opened.manifest, problems, signature))
 }
 
 #[cfg(test)]
@@ -402,6 +488,79 @@ mod tests {
             problems.iter().any(|p| p.contains("starts a new chain")),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn signed_bundles_verify_with_the_signers_key_only() {
+        use crate::sign::{PublicKey, SigningKey};
+        let key = SigningKey::generate().unwrap();
+        let public = PublicKey::from_pem(&key.public_key().to_pem()).unwrap();
+        for gzip in [false, true] {
+            let b = create_signed(&entries(), &info(), None, gzip, Some(&key)).unwrap();
+            let (_, problems, sig) = verify_signed(&b, None, Some(&public)).unwrap();
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(
+                sig,
+                Signature::Valid {
+                    fingerprint: public.fingerprint()
+                }
+            );
+            // Without a key: intact, and the signer is named but not vouched for.
+            let (_, problems, sig) = verify_signed(&b, None, None).unwrap();
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(
+                sig,
+                Signature::Unchecked {
+                    signer: public.fingerprint()
+                }
+            );
+        }
+        let signed = create_signed(&entries(), &info(), None, false, Some(&key)).unwrap();
+
+        // One byte of the manifest changed: the signature no longer matches.
+        let tampered = flip(&signed, b"2026-11-20T10:00:00Z");
+        let (m, problems, sig) = verify_signed(&tampered, None, Some(&public)).unwrap();
+        assert_eq!(m.created_at, "3026-11-20T10:00:00Z");
+        assert_eq!(sig, Signature::Invalid);
+        assert_eq!(
+            problems,
+            vec!["signature: signature does not match: manifest.json was changed after it was signed".to_string()]
+        );
+        // Unsigned checks cannot see it: the files still match the (rewritten) manifest.
+        assert!(verify(&tampered, None).unwrap().1.is_empty());
+
+        // Another key.
+        let other = SigningKey::generate().unwrap().public_key();
+        let (_, problems, sig) = verify_signed(&signed, None, Some(&other)).unwrap();
+        assert_eq!(sig, Signature::Invalid);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("signed with another key"),
+            "{problems:?}"
+        );
+
+        // No signature, but a key was given.
+        let unsigned = create(&entries(), &info(), None, false).unwrap();
+        let (_, problems, sig) = verify_signed(&unsigned, None, Some(&public)).unwrap();
+        assert_eq!(sig, Signature::Unsigned);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("not signed"), "{problems:?}");
+        // And an unsigned bundle without a key is fine, as before.
+        let (_, problems, sig) = verify_signed(&unsigned, None, None).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(sig, Signature::Unsigned);
+
+        // The signature file cannot be passed off as content.
+        assert!(create(
+            &[Entry {
+                path: crate::sign::SIGNATURE.into(),
+                bytes: vec![]
+            }],
+            &info(),
+            None,
+            false
+        )
+        .is_err());
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //!   updated in place, comments and order kept).
 //! - [`evaluate`]: outcomes as of a date, with the BAA answered by AWS Artifact when the
 //!   collector could read it.
-//! - `bundle` (feature `bundle`): evidence archives with a SHA-256 manifest and a hash chain.
+//! - `bundle` (feature `bundle`): evidence archives with a SHA-256 manifest and a hash chain,
+//!   optionally signed with Ed25519 ([`sign`]: keys, signatures).
 
 pub mod catalog;
 pub mod edit;
@@ -20,6 +21,8 @@ mod interval;
 
 #[cfg(feature = "bundle")]
 pub mod bundle;
+#[cfg(feature = "bundle")]
+pub mod sign;
 
 pub use catalog::{catalog, ItemDef};
 pub use evaluate::{

@@ -80,7 +80,9 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
 /// A live scan also fills `baa` with what AWS Artifact said about each account's BAA.
 fn load_inputs(
     args: &ScanArgs,
-    #[cfg_attr(not(feature = "aws"), allow(unused_variables))] baa: &mut Vec<BaaEvidence>,
+    #[cfg_attr(not(feature = "aws"), allow(unused_variables, clippy::ptr_arg))] baa: &mut Vec<
+        BaaEvidence,
+    >,
 ) -> anyhow::Result<(Inventory, Vec<InlineWaiver>)> {
     #[cfg(feature = "aws")]
     let live = args.aws.aws;

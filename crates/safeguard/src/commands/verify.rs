@@ -1,7 +1,10 @@
-//! `safeguard verify`: checks an evidence bundle's manifest, and its link to the previous one.
+//! `safeguard verify`: checks an evidence bundle's manifest, its link to the previous one, and
+//! with `--public-key` its signature.
 
-use anyhow::Context as _;
+use anyhow::{anyhow, Context as _};
 use clap::Args;
+use safeguard_attest::bundle::Signature;
+use safeguard_attest::sign::PublicKey;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -11,6 +14,11 @@ pub struct VerifyArgs {
     /// The bundle it should follow in the chain.
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,
+    /// Require a signature by this Ed25519 public key (PEM, `PREFIX.pub.pem` from `safeguard
+    /// evidence keygen`): an unsigned bundle, another signer or a manifest changed after
+    /// signing fails.
+    #[arg(long, value_name = "KEYFILE")]
+    pub public_key: Option<PathBuf>,
 }
 
 /// Exit 0 when intact, 1 when something is wrong (each problem on standard error).
@@ -24,10 +32,19 @@ pub fn run(args: VerifyArgs) -> anyhow::Result<u8> {
         )),
         None => None,
     };
+    let key = match &args.public_key {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read {}", p.display()))?;
+            Some(PublicKey::from_pem(&text).map_err(|e| anyhow!("{}: {e}", p.display()))?)
+        }
+        None => None,
+    };
     let name = args.bundle.display().to_string();
-    let (manifest, problems) = match safeguard_attest::bundle::verify(
+    let (manifest, problems, signature) = match safeguard_attest::bundle::verify_signed(
         &bytes,
         prev.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
+        key.as_ref(),
     ) {
         Ok(x) => x,
         Err(e) => {
@@ -51,6 +68,15 @@ pub fn run(args: VerifyArgs) -> anyhow::Result<u8> {
                 (None, _) => " · first of its chain".to_string(),
             }
         );
+        match &signature {
+            Signature::Valid { fingerprint } => {
+                println!("  signature OK: signed by key {fingerprint}")
+            }
+            Signature::Unchecked { signer } => {
+                println!("  signed by key {signer} (not checked: give --public-key)")
+            }
+            Signature::Unsigned | Signature::Invalid => {}
+        }
         for m in &manifest.missing_evidence {
             println!("  note: evidence {m} was not available when the bundle was made");
         }
