@@ -16,8 +16,15 @@
 //!
 //! A call that fails (no permission: `artifact:ListCustomerAgreements` is not part of
 //! SecurityAudit or ViewOnlyAccess; not offered in the partition; throttled) is
-//! [`AccountAgreements::Unavailable`] with the reason, and a failed `artifact` coverage row:
-//! never an empty list, so a denied call can never read as "no BAA" nor as a pass.
+//! [`AccountAgreements::Unavailable`] with the reason: never an empty list, so a denied call
+//! can never read as "no BAA" nor as a pass. The BAA item then falls back to the attestation
+//! file, which says so in its message.
+//!
+//! The `artifact` coverage row is `failed` for throttling, timeouts and other trouble, but
+//! `skipped` when access is denied. The permission is optional (the recommended managed
+//! policies lack it) and the attestation file answers the item without it; a failed row would
+//! make every scan under SecurityAudit report itself incomplete (exit code 3) for a check that
+//! was in fact made.
 
 use crate::auth::Target;
 use crate::error::CallError;
@@ -155,7 +162,14 @@ pub(crate) async fn collect(
     match failure {
         // A partial list is not evidence: the BAA might be on the page that failed.
         Some(reason) => {
-            let cov = row(CoverageStatus::Failed(reason.clone()));
+            let cov = row(if reason.reason == UnknownReason::AccessDenied {
+                CoverageStatus::Skipped(format!(
+                    "{ACTION} not granted (optional; the BAA is taken from the attestation file): {}",
+                    reason.detail
+                ))
+            } else {
+                CoverageStatus::Failed(reason.clone())
+            });
             (
                 AccountAgreements::Unavailable { account, reason },
                 Some(cov),
