@@ -89,6 +89,17 @@ pub fn requirement_str(r: Requirement) -> &'static str {
     }
 }
 
+/// A section no rule assesses and no current attestation covers: nothing cites it, or an item
+/// citing it is missing, pending or past its expiry. Each needs someone to attest it.
+pub fn needs_attestation(status: SectionStatus) -> bool {
+    matches!(
+        status,
+        SectionStatus::NotAssessed
+            | SectionStatus::AttestationMissing
+            | SectionStatus::AttestationExpired
+    )
+}
+
 /// How a section's status reads to a person.
 pub fn section_status_label(s: SectionStatus) -> &'static str {
     match s {

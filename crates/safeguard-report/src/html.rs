@@ -210,7 +210,11 @@ fn executive_summary(o: &mut String, report: &Report, opts: &RenderOptions) {
             .iter()
             .filter(|x| x.status == SectionStatus::Fail)
             .count();
-        let attest = fam.sections.iter().filter(|x| to_attest(x.status)).count();
+        let attest = fam
+            .sections
+            .iter()
+            .filter(|x| common::needs_attestation(x.status))
+            .count();
         let _ = writeln!(
             o,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
@@ -335,17 +339,6 @@ fn spec_anchor(id: &str) -> String {
         .collect::<Vec<_>>()
         .join("-");
     format!("spec-{slug}")
-}
-
-/// A section no rule assesses and no current attestation covers: nothing cites it, or an item
-/// citing it is missing, pending or past its expiry. Each needs someone to attest it.
-fn to_attest(status: SectionStatus) -> bool {
-    matches!(
-        status,
-        SectionStatus::NotAssessed
-            | SectionStatus::AttestationMissing
-            | SectionStatus::AttestationExpired
-    )
 }
 
 /// Links to the attestation items citing a section, with their outcome.

@@ -128,7 +128,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
         let attest = fam
             .sections
             .iter()
-            .filter(|x| x.status == SectionStatus::NotAssessed)
+            .filter(|x| common::needs_attestation(x.status))
             .count();
         let _ = writeln!(
             out,

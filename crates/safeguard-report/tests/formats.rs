@@ -357,7 +357,7 @@ fn html_is_self_contained_and_escaped() {
 /// "Sections to attest" counts every section no rule assesses and no current attestation
 /// covers: not cited by any item, and cited by a missing, pending or expired one.
 #[test]
-fn html_sections_to_attest_include_missing_and_expired_attestations() {
+fn sections_to_attest_include_missing_and_expired_attestations() {
     use safeguard_engine::SectionStatus;
     let inv = inventory();
     let mut r = report(&inv);
@@ -381,6 +381,7 @@ fn html_sections_to_attest_include_missing_and_expired_attestations() {
     assert!(statuses.contains(&SectionStatus::AttestationMissing));
     assert!(statuses.contains(&SectionStatus::AttestationExpired));
     let out = render(&r, Format::Html, &opts());
+    let markdown = render(&r, Format::Markdown, &opts());
     let mut checked = 0;
     for fam in &r.summary.families {
         let want = fam
@@ -405,6 +406,12 @@ fn html_sections_to_attest_include_missing_and_expired_attestations() {
             .next()
             .unwrap();
         assert_eq!(last, want.to_string(), "{}: {row}", fam.heading);
+        let md_row = markdown
+            .lines()
+            .find(|l| l.starts_with(&format!("| {} |", fam.heading)))
+            .unwrap_or_else(|| panic!("no Markdown summary row for {}", fam.heading));
+        let md_last = md_row.trim_end_matches(" |").rsplit("| ").next().unwrap();
+        assert_eq!(md_last, want.to_string(), "{}: {md_row}", fam.heading);
         checked += want;
     }
     // Every administrative section cited by a missing or expired item counts: more than the
