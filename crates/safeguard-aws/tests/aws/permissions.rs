@@ -250,8 +250,7 @@ fn optional_actions_are_called_documented_and_really_outside_the_managed_policie
             "{action} is granted by SecurityAudit or ViewOnlyAccess: it is not optional"
         );
         assert!(
-            optional_section.contains(&format!("`{action}`"))
-                && optional_section.contains(policy),
+            optional_section.contains(&format!("`{action}`")) && optional_section.contains(policy),
             "docs/aws-permissions.md does not list {action} (granted by {policy}) as optional"
         );
     }
