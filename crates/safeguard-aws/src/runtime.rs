@@ -135,6 +135,17 @@ pub(crate) struct Listing<T> {
     pub error: Option<CallError>,
 }
 
+impl<T> Listing<T> {
+    /// The listing as one fact: unknown with the call's reason when any page failed (a
+    /// partial list is not the whole answer), otherwise `f` of every item.
+    pub(crate) fn known<U>(self, f: impl FnOnce(Vec<T>) -> U) -> Value<U> {
+        match self.error {
+            Some(e) => e.value(),
+            None => Value::Known(f(self.items)),
+        }
+    }
+}
+
 impl Scope {
     pub(crate) fn new(
         account: &str,

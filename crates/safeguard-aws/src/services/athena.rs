@@ -44,15 +44,13 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
                         .send()
                 ),
             );
-            let tags: Value<Tags> = match tagged.error {
-                Some(e) => e.value(),
-                None => Value::Known(tags(
-                    tagged
-                        .items
+            let tags: Value<Tags> = tagged.known(|items| {
+                tags(
+                    items
                         .iter()
                         .filter_map(|t| Some((t.key()?, t.value().unwrap_or_default()))),
-                )),
-            };
+                )
+            });
             // `WorkGroup` is required in the answer; without it nothing is known.
             let wg = wg.map_err(|e| e.unknown).and_then(|o| {
                 o.work_group().cloned().ok_or_else(|| {

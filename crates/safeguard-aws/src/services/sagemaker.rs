@@ -50,15 +50,13 @@ pub(crate) async fn collect(s: &Scope, out: &mut Out) {
                         .send()
                 ),
             );
-            let tags: Value<Tags> = match tagged.error {
-                Some(e) => e.value(),
-                None => Value::Known(tags(
-                    tagged
-                        .items
+            let tags: Value<Tags> = tagged.known(|items| {
+                tags(
+                    items
                         .iter()
                         .filter_map(|t| Some((t.key()?, t.value().unwrap_or_default()))),
-                )),
-            };
+                )
+            });
             SageMakerEndpointConfig {
                 meta: s.meta(arn, name, tags),
                 kms_key_id: known(described, |o| {
