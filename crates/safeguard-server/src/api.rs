@@ -8,7 +8,9 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use safeguard_store::{ScanFilter, ScanMeta, Store, StoredFinding, MAX_PAGE};
+use safeguard_store::{
+    PageRequest, ScanFilter, ScanMeta, StillOpenRows, Store, StoredFinding, MAX_PAGE,
+};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -197,27 +199,27 @@ pub async fn drift(
     RawQuery(q): RawQuery,
 ) -> ApiResult {
     let p = Params::parse(q.as_deref(), &["from", "offset", "limit"])?;
-    let offset = p.number("offset", 0, 0, 1_000_000_000)? as usize;
-    let limit = p.number("limit", 100, 1, u64::from(MAX_PAGE))? as usize;
+    let offset = p.number("offset", 0, 0, 1_000_000_000)?;
+    let limit = p.number("limit", 100, 1, u64::from(MAX_PAGE))?;
     let to = resolve_scan(&st.store, &path_value(path)?).await?;
     let from = drift_base(&st.store, &to, p.one("from")?).await?;
-    let mut d = st.store.diff(from.id, to.id).await?;
+    // Every list is paged, by the database: between two large scans most findings are
+    // still open, and the whole drift as one answer ran to megabytes.
+    let page = PageRequest {
+        offset,
+        limit: limit as u32,
+    };
+    let (c, d) = st
+        .store
+        .drift_page(from.id, to.id, StillOpenRows::All, page)
+        .await?;
     let counts = json!({
-        "new": d.new.len(),
-        "fixed": d.fixed.len(),
-        "still_open": d.still_open.len(),
-        "changed_resources": d.changed_resources.len(),
+        "new": c.new,
+        "fixed": c.fixed,
+        "still_open": c.still_open,
+        "still_open_changed": c.still_open_changed,
+        "changed_resources": c.changed_resources,
     });
-    // Every list is paged: between two large scans most findings are still open, and the
-    // whole drift as one answer ran to megabytes.
-    fn page<T>(v: &mut Vec<T>, offset: usize, limit: usize) {
-        v.drain(..offset.min(v.len()));
-        v.truncate(limit);
-    }
-    page(&mut d.new, offset, limit);
-    page(&mut d.fixed, offset, limit);
-    page(&mut d.still_open, offset, limit);
-    page(&mut d.changed_resources, offset, limit);
     ok(&json!({ "counts": counts, "offset": offset, "limit": limit, "drift": d }))
 }
 

@@ -110,7 +110,7 @@ pub fn document() -> Value {
                 query("offset", "Items to skip in each list.", json!({"type": "integer", "minimum": 0, "default": 0})),
                 limit(1000, 100),
             ], ok("Drift", obj(json!({
-                "counts": obj(json!({"new": {"type": "integer"}, "fixed": {"type": "integer"}, "still_open": {"type": "integer"}, "changed_resources": {"type": "integer"}})),
+                "counts": obj(json!({"new": {"type": "integer"}, "fixed": {"type": "integer"}, "still_open": {"type": "integer"}, "still_open_changed": {"type": "integer"}, "changed_resources": {"type": "integer"}})),
                 "offset": {"type": "integer"}, "limit": {"type": "integer"},
                 "drift": obj(json!({
                     "from": r("ScanMeta"), "to": r("ScanMeta"), "score_change": {"type": ["number", "null"]},

@@ -9,7 +9,7 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Extension;
-use safeguard_store::{Facets, ScanFilter, ScanMeta, StoredFinding};
+use safeguard_store::{Facets, PageRequest, ScanFilter, ScanMeta, StillOpenRows, StoredFinding};
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -47,7 +47,7 @@ fn path_value<T>(p: Result<Path<T>, PathRejection>) -> Result<T, PageError> {
 }
 
 /// Rows shown at most in one drift table.
-const DRIFT_ROWS: usize = 500;
+const DRIFT_ROWS: usize = 100;
 
 pub async fn overview_latest(
     State(st): State<Arc<AppState>>,
@@ -434,11 +434,20 @@ pub async fn drift(
     path: Result<Path<String>, PathRejection>,
     RawQuery(q): RawQuery,
 ) -> PageResult {
-    let p = Params::parse(q.as_deref(), &["from"])?;
+    let p = Params::parse(q.as_deref(), &["from", "offset"])?;
+    let offset = p.number("offset", 0, 0, 1_000_000_000)?;
     let to = resolve_scan(&st.store, &path_value(path)?).await?;
     let id = to.id;
     let from = drift_base(&st.store, &to, p.one("from")?).await?;
-    let d = st.store.diff(from.id, id).await?;
+    // One page of each list (still-open ones only where something moved), by the database.
+    let page = PageRequest {
+        offset,
+        limit: DRIFT_ROWS as u32,
+    };
+    let (counts, d) = st
+        .store
+        .drift_page(from.id, id, StillOpenRows::Changed, page)
+        .await?;
     let mut b = format!(
         "<h1>Drift <span class=\"muted\">{} · scan #{} → #{id}</span></h1><p id=\"drift-summary\">Score {} → {} ({}). <strong>{}</strong> new, <strong>{}</strong> fixed, {} still open, {} changed resources.</p>",
         esc(&to.target),
@@ -446,25 +455,57 @@ pub async fn drift(
         score_text(from.score),
         score_text(to.score),
         d.score_change.map(|c| format!("{c:+.1}")).unwrap_or_else(|| "n/a".into()),
-        d.new.len(),
-        d.fixed.len(),
-        d.still_open.len(),
-        d.changed_resources.len()
+        counts.new,
+        counts.fixed,
+        counts.still_open,
+        counts.changed_resources
     );
-    let more = |n: usize| {
-        if n > DRIFT_ROWS {
-            format!("<p class=\"muted\">Showing {DRIFT_ROWS} of {n}; the API has them all.</p>")
-        } else {
+    // Every list shows the same window; the links move all four together.
+    let longest = [
+        counts.new,
+        counts.fixed,
+        counts.still_open_changed,
+        counts.changed_resources,
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0);
+    let rows = DRIFT_ROWS as u64;
+    let link = |at: u64, text: &str| {
+        format!(
+            "<a href=\"/scans/{id}/drift?from={}&amp;offset={at}\">{text}</a>",
+            from.id
+        )
+    };
+    let mut pager = String::new();
+    if offset > 0 {
+        pager.push_str(&link(offset.saturating_sub(rows), "Previous rows"));
+    }
+    if offset + rows < longest {
+        if !pager.is_empty() {
+            pager.push_str(" · ");
+        }
+        pager.push_str(&link(offset + rows, "Next rows"));
+    }
+    if !pager.is_empty() {
+        let _ = write!(b, "<p class=\"pager\" id=\"drift-pager\">{pager}</p>");
+    }
+    let more = |n: u64| {
+        if offset == 0 && n <= rows {
             String::new()
+        } else if offset >= n {
+            format!("<p class=\"muted\">{n} in all, none after row {offset}.</p>")
+        } else {
+            let last = (offset + rows).min(n);
+            format!("<p class=\"muted\">Rows {}–{last} of {n}.</p>", offset + 1)
         }
     };
     b.push_str("<h2>New findings</h2>");
-    let new: Vec<StoredFinding> = d.new.iter().take(DRIFT_ROWS).cloned().collect();
-    b.push_str(&findings_table(id, &new, "new"));
-    b.push_str(&more(d.new.len()));
+    b.push_str(&findings_table(id, &d.new, "new"));
+    b.push_str(&more(counts.new));
 
     b.push_str("<h2>Fixed</h2><table id=\"fixed\"><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Resource</th><th>How</th></tr>");
-    for x in d.fixed.iter().take(DRIFT_ROWS) {
+    for x in &d.fixed {
         let f = &x.finding;
         let _ = write!(
             b,
@@ -480,11 +521,10 @@ pub async fn drift(
         );
     }
     b.push_str("</table>");
-    b.push_str(&more(d.fixed.len()));
+    b.push_str(&more(counts.fixed));
 
-    let changed: Vec<_> = d.still_open.iter().filter(|s| s.change.is_some()).collect();
     b.push_str("<h2>Still open, changed</h2><table id=\"changed\"><tr><th>Rule</th><th>Finding</th><th>Resource</th><th>Change</th></tr>");
-    for s in changed.iter().take(DRIFT_ROWS) {
+    for s in &d.still_open {
         let f = &s.finding;
         let _ = write!(
             b,
@@ -497,10 +537,10 @@ pub async fn drift(
         );
     }
     b.push_str("</table>");
-    b.push_str(&more(changed.len()));
+    b.push_str(&more(counts.still_open_changed));
 
     b.push_str("<h2>Changed resources</h2><table id=\"resources\"><tr><th>Resource</th><th>Type</th><th>Change</th></tr>");
-    for r in d.changed_resources.iter().take(DRIFT_ROWS) {
+    for r in &d.changed_resources {
         let _ = write!(
             b,
             "<tr><td><code>{}</code></td><td><code>{}</code></td><td>{}</td></tr>",
@@ -510,7 +550,10 @@ pub async fn drift(
         );
     }
     b.push_str("</table>");
-    b.push_str(&more(d.changed_resources.len()));
+    b.push_str(&more(counts.changed_resources));
+    if !pager.is_empty() {
+        let _ = write!(b, "<p class=\"pager\">{pager}</p>");
+    }
     Ok(Html(layout("Drift", Some(id), &viewer, &b)))
 }
 

@@ -473,6 +473,30 @@ async fn drift_between_the_two_scans() {
     assert!(past["drift"]["new"].as_array().unwrap().is_empty());
     let r = get(s.addr, "/api/v1/scans/latest/drift?limit=0").await;
     assert_eq!(r.status, 400, "{}", r.body);
+
+    // The dashboard's drift page moves through the lists with the same offsets.
+    let page = get(s.addr, &format!("/scans/{}/drift", s.second)).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(!page.body.contains("Previous rows"));
+    let later = get(s.addr, &format!("/scans/{}/drift?offset=1", s.second)).await;
+    assert_eq!(later.status, 200, "{}", later.body);
+    assert!(
+        later.body.contains(&format!(
+            "/scans/{}/drift?from={}&amp;offset=0\">Previous rows",
+            s.second, s.first
+        )),
+        "{}",
+        later.body
+    );
+    let fixed = d["counts"]["fixed"].as_u64().unwrap();
+    let told = if fixed > 1 {
+        format!("Rows 2–{} of {fixed}.", fixed.min(101))
+    } else {
+        format!("{fixed} in all, none after row 1.")
+    };
+    assert!(later.body.contains(&told), "{told} not in {}", later.body);
+    let r = get(s.addr, "/scans/latest/drift?offset=-1").await;
+    assert_eq!(r.status, 400, "{}", r.body);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

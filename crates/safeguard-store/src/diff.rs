@@ -27,6 +27,8 @@ pub struct DriftCounts {
     pub new: u64,
     pub fixed: u64,
     pub still_open: u64,
+    /// Of `still_open`, those whose status, waiver or scope moved.
+    pub still_open_changed: u64,
     /// Added, removed and modified resources.
     pub changed_resources: u64,
 }
@@ -121,7 +123,7 @@ pub(crate) fn drift(from: Side, to: Side) -> Drift {
             None => new.push(f.clone()),
             Some(old) => still_open.push(StillOpen {
                 finding: f.clone(),
-                change: change(old, f),
+                change: change(&Before::of(old), f),
             }),
         }
     }
@@ -192,14 +194,33 @@ pub(crate) fn score_change(from: &ScanMeta, to: &ScanMeta) -> Option<f64> {
     }
 }
 
-fn change(old: &StoredFinding, new: &StoredFinding) -> Option<String> {
+/// What [`change`] needs of a finding as it was in the earlier scan.
+pub(crate) struct Before {
+    pub status: String,
+    pub waived: bool,
+    pub in_scope: bool,
+}
+
+impl Before {
+    fn of(f: &StoredFinding) -> Before {
+        Before {
+            status: f.status.clone(),
+            waived: f.waived.is_some(),
+            in_scope: f.in_scope,
+        }
+    }
+}
+
+/// How a finding open in both scans moved, if it did (the paged drift's SQL tests the same
+/// three things to list only moved findings).
+pub(crate) fn change(old: &Before, new: &StoredFinding) -> Option<String> {
     let mut parts = Vec::new();
     if old.status != new.status {
         parts.push(format!("{} → {}", old.status, new.status));
     }
-    match (&old.waived, &new.waived) {
-        (None, Some(_)) => parts.push("now waived".to_string()),
-        (Some(_), None) => parts.push("waiver ended".to_string()),
+    match (old.waived, new.waived.is_some()) {
+        (false, true) => parts.push("now waived".to_string()),
+        (true, false) => parts.push("waiver ended".to_string()),
         _ => {}
     }
     if old.in_scope != new.in_scope {

@@ -267,6 +267,9 @@ macro_rules! impl_cols {
 impl_cols!(SqliteRow);
 impl_cols!(PgRow);
 
+mod drift_pages;
+pub use drift_pages::StillOpenRows;
+
 fn severity_rank(s: &str) -> i64 {
     match s {
         "critical" => 4,
@@ -400,6 +403,30 @@ const RULE_COLUMNS: &[&str] = &[
     "not_applicable",
     "waived",
 ];
+const FACET_COLUMNS: &[&str] = &["scan_id", "facet", "value", "n"];
+
+/// The filter menus' values with their counts (`scan_facets` rows), in the order the
+/// migration that introduced the table counted them with `GROUP BY`.
+fn facet_counts(findings: &[StoredFinding]) -> Vec<(&'static str, String, i64)> {
+    let mut counts: std::collections::BTreeMap<(&'static str, &str), i64> = Default::default();
+    for f in findings {
+        for (facet, value) in [
+            ("severity", &f.severity),
+            ("service", &f.service),
+            ("account", &f.account),
+            ("region", &f.region),
+            ("rule_id", &f.rule_id),
+            ("status", &f.status),
+        ] {
+            *counts.entry((facet, value.as_str())).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|((facet, value), n)| (facet, value.to_string(), n))
+        .collect()
+}
+
 const RESOURCE_COLUMNS: &[&str] = &["scan_id", "resource_id", "resource_type", "digest"];
 const WAIVER_COLUMNS: &[&str] = &[
     "scan_id", "position", "rule", "resource", "reason", "owner", "created", "expires", "origin",
@@ -832,6 +859,21 @@ impl Store {
                     .bind(w.state.clone())
                     .bind(w.findings)
             });
+            let facets = facet_counts(&scan.findings);
+            insert_batches!(dialect, tx, "scan_facets", FACET_COLUMNS, facets, |q, row| {
+                let (facet, value, n) = row;
+                q.bind(id).bind(*facet).bind(value.clone()).bind(*n)
+            });
+            // The drift from the target's previous scan is what the dashboard shows first.
+            let previous: Option<i64> = sqlx::query("SELECT MAX(id) AS p FROM scans WHERE target = $1 AND id < $2")
+                .bind(m.target.clone())
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("p")?;
+            if let Some(previous) = previous {
+                drift_pages::compute_and_keep!(tx, previous, id);
+            }
             tx.commit().await?;
             Ok(id)
         })
@@ -941,6 +983,41 @@ impl Store {
             n + 2,
             n + 3
         );
+        // A text filter reads every finding of the scan (a substring test per row), and
+        // counting then paging made that two passes: one pass counts with a window instead.
+        let searching = filter.text.as_ref().is_some_and(|t| !t.is_empty());
+        if searching {
+            let windowed = format!(
+                "SELECT fingerprint, rule_id, rule_name, title, severity, status, unknown_reason, \
+                 message, resource_id, resource_type, resource_name, service, account, region, file, line, \
+                 hipaa, in_scope, waived, COUNT(*) OVER () AS total_rows FROM findings{clause} \
+                 ORDER BY severity_rank DESC, rule_id, resource_id LIMIT ${} OFFSET ${}",
+                n + 2,
+                n + 3
+            );
+            let rows = on_pool!(self, pool => {
+                let rows = bind_all!(sqlx::query(AssertSqlSafe(windowed)).bind(scan), &args)
+                    .bind(i64::from(limit))
+                    .bind(offset as i64)
+                    .fetch_all(pool)
+                    .await?;
+                let total = match rows.first() {
+                    Some(r) => Some(r.try_get::<i64, _>("total_rows")?),
+                    None => None,
+                };
+                let items = rows.iter().map(|r| decode_finding(r)).collect::<Result<Vec<_>, _>>()?;
+                (total, items)
+            });
+            // Past the last match the window has no row to report the count on.
+            if let (Some(total), items) = rows {
+                return Ok(Page {
+                    items,
+                    total: total as u64,
+                    offset,
+                    limit,
+                });
+            }
+        }
         on_pool!(self, pool => {
             let total: i64 = bind_all!(sqlx::query(AssertSqlSafe(count_sql)).bind(scan), &args)
                 .fetch_one(pool)
@@ -981,23 +1058,31 @@ impl Store {
     }
 
     /// Distinct values (with counts) of a scan's findings, for filter menus.
+    ///
+    /// Counted once when the scan is recorded (`scan_facets`): six `GROUP BY` passes over
+    /// ten thousand findings on every findings page were most of its cost.
     pub async fn facets(&self, scan: ScanId) -> Result<Facets, StoreError> {
+        let rows: Vec<(String, String, i64)> = on_pool!(self, pool => {
+            let rows = sqlx::query("SELECT facet, value, n FROM scan_facets WHERE scan_id = $1 ORDER BY facet, value")
+                .bind(scan)
+                .fetch_all(pool)
+                .await?;
+            rows.iter()
+                .map(|r| Ok((r.try_get("facet")?, r.try_get("value")?, r.try_get("n")?)))
+                .collect::<Result<Vec<_>, sqlx::Error>>()?
+        });
         let mut out = Facets::default();
-        for (col, slot) in [
-            ("severity", &mut out.severities),
-            ("service", &mut out.services),
-            ("account", &mut out.accounts),
-            ("region", &mut out.regions),
-            ("rule_id", &mut out.rules),
-            ("status", &mut out.statuses),
-        ] {
-            let sql = format!("SELECT {col} AS v, COUNT(*) AS n FROM findings WHERE scan_id = $1 GROUP BY {col} ORDER BY {col}");
-            *slot = on_pool!(self, pool => {
-                let rows = sqlx::query(AssertSqlSafe(sql)).bind(scan).fetch_all(pool).await?;
-                rows.iter()
-                    .map(|r| Ok((r.try_get::<String, _>("v")?, r.try_get::<i64, _>("n")?)))
-                    .collect::<Result<Vec<_>, sqlx::Error>>()?
-            });
+        for (facet, value, n) in rows {
+            let slot = match facet.as_str() {
+                "severity" => &mut out.severities,
+                "service" => &mut out.services,
+                "account" => &mut out.accounts,
+                "region" => &mut out.regions,
+                "rule_id" => &mut out.rules,
+                "status" => &mut out.statuses,
+                _ => continue,
+            };
+            slot.push((value, n));
         }
         out.severities.sort_by_key(|(s, _)| -severity_rank(s));
         Ok(out)
@@ -1162,9 +1247,10 @@ impl Store {
     pub async fn delete_scan(&self, id: ScanId) -> Result<bool, StoreError> {
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            for table in ["findings", "scan_families", "rule_outcomes", "resources", "scan_waivers"] {
+            for table in ["findings", "scan_families", "rule_outcomes", "resources", "scan_waivers", "scan_facets"] {
                 sqlx::query(AssertSqlSafe(format!("DELETE FROM {table} WHERE scan_id = $1"))).bind(id).execute(&mut *tx).await?;
             }
+            sqlx::query("DELETE FROM drift_counts WHERE from_scan = $1 OR to_scan = $1").bind(id).execute(&mut *tx).await?;
             let n = sqlx::query("DELETE FROM scans WHERE id = $1").bind(id).execute(&mut *tx).await?.rows_affected();
             tx.commit().await?;
             Ok(n > 0)
@@ -1184,46 +1270,6 @@ impl Store {
         let a = side(from).await?;
         let b = side(to).await?;
         Ok(diff::drift(a, b))
-    }
-
-    /// The sizes of [`Store::diff`]`(from, to)`, counted by the database.
-    ///
-    /// A summary (the dashboard's overview) needs only the counts; computing them from the
-    /// full drift would load and decode every finding and resource of both scans, which for
-    /// scans of ten thousand findings costs far more than the rest of the page. Each count
-    /// here is one anti-join over the `(scan_id, fingerprint)` and `(scan_id, resource_id)`
-    /// keys.
-    pub async fn drift_counts(&self, from: ScanId, to: ScanId) -> Result<DriftCounts, StoreError> {
-        let a = self.require_scan(from).await?;
-        let b = self.require_scan(to).await?;
-        const SQL: &str = "SELECT \
-            (SELECT COUNT(*) FROM findings t WHERE t.scan_id = $2 AND NOT EXISTS \
-                (SELECT 1 FROM findings f WHERE f.scan_id = $1 AND f.fingerprint = t.fingerprint)) AS new, \
-            (SELECT COUNT(*) FROM findings f WHERE f.scan_id = $1 AND NOT EXISTS \
-                (SELECT 1 FROM findings t WHERE t.scan_id = $2 AND t.fingerprint = f.fingerprint)) AS fixed, \
-            (SELECT COUNT(*) FROM findings WHERE scan_id = $2) AS open_after, \
-            (SELECT COUNT(*) FROM resources t WHERE t.scan_id = $2 AND NOT EXISTS \
-                (SELECT 1 FROM resources f WHERE f.scan_id = $1 AND f.resource_id = t.resource_id \
-                 AND f.digest = t.digest)) AS added_or_modified, \
-            (SELECT COUNT(*) FROM resources f WHERE f.scan_id = $1 AND NOT EXISTS \
-                (SELECT 1 FROM resources t WHERE t.scan_id = $2 AND t.resource_id = f.resource_id)) AS removed";
-        let (new, fixed, open_after, changed, removed): (i64, i64, i64, i64, i64) = on_pool!(self, pool => {
-            let row = sqlx::query(SQL).bind(from).bind(to).fetch_one(pool).await?;
-            (
-                row.try_get("new")?,
-                row.try_get("fixed")?,
-                row.try_get("open_after")?,
-                row.try_get("added_or_modified")?,
-                row.try_get("removed")?,
-            )
-        });
-        Ok(DriftCounts {
-            score_change: diff::score_change(&a, &b),
-            new: new as u64,
-            fixed: fixed as u64,
-            still_open: (open_after - new) as u64,
-            changed_resources: (changed + removed) as u64,
-        })
     }
 }
 

@@ -136,6 +136,44 @@ pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
         "CREATE INDEX findings_in_order ON findings (scan_id, severity_rank DESC, rule_id, resource_id)",
         "DROP INDEX findings_by_severity",
     ],
+}, Migration {
+    version: 3,
+    description: "filter menu counts and drift sizes kept per scan",
+    // Both are derived from rows that never change once a scan is recorded, and both were
+    // recomputed on every dashboard request: the filter menus with six GROUP BY passes over
+    // the scan's findings, the drift summary with anti-joins over two scans.
+    statements: &[
+        "CREATE TABLE scan_facets (
+            scan_id {int} NOT NULL REFERENCES scans (id) ON DELETE CASCADE,
+            facet TEXT NOT NULL,
+            value TEXT NOT NULL,
+            n {int} NOT NULL,
+            PRIMARY KEY (scan_id, facet, value)
+        )",
+        "INSERT INTO scan_facets (scan_id, facet, value, n) \
+            SELECT scan_id, 'severity', severity, COUNT(*) FROM findings GROUP BY scan_id, severity",
+        "INSERT INTO scan_facets (scan_id, facet, value, n) \
+            SELECT scan_id, 'service', service, COUNT(*) FROM findings GROUP BY scan_id, service",
+        "INSERT INTO scan_facets (scan_id, facet, value, n) \
+            SELECT scan_id, 'account', account, COUNT(*) FROM findings GROUP BY scan_id, account",
+        "INSERT INTO scan_facets (scan_id, facet, value, n) \
+            SELECT scan_id, 'region', region, COUNT(*) FROM findings GROUP BY scan_id, region",
+        "INSERT INTO scan_facets (scan_id, facet, value, n) \
+            SELECT scan_id, 'rule_id', rule_id, COUNT(*) FROM findings GROUP BY scan_id, rule_id",
+        "INSERT INTO scan_facets (scan_id, facet, value, n) \
+            SELECT scan_id, 'status', status, COUNT(*) FROM findings GROUP BY scan_id, status",
+        "CREATE TABLE drift_counts (
+            from_scan {int} NOT NULL REFERENCES scans (id) ON DELETE CASCADE,
+            to_scan {int} NOT NULL REFERENCES scans (id) ON DELETE CASCADE,
+            new_findings {int} NOT NULL,
+            fixed_findings {int} NOT NULL,
+            still_open {int} NOT NULL,
+            still_open_changed {int} NOT NULL,
+            changed_resources {int} NOT NULL,
+            PRIMARY KEY (from_scan, to_scan)
+        )",
+        "CREATE INDEX drift_counts_by_to ON drift_counts (to_scan)",
+    ],
 }];
 
 pub(crate) const CREATE_MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

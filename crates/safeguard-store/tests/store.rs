@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use safeguard_engine::{apply_waivers, evaluate, Options, Origin, ResourcePattern, Waiver};
 use safeguard_model::Inventory;
 use safeguard_store::{
-    block_on, capture, schema, DriftCounts, FindingFilter, FindingState, FixedHow, PageRequest,
-    RecordOptions, ResourceChangeKind, ScanFilter, Store, StoreError, StoreLocation,
+    block_on, capture, schema, Drift, DriftCounts, FindingFilter, FindingState, Fixed, FixedHow,
+    PageRequest, RecordOptions, ResourceChangeKind, ScanFilter, StillOpen, StillOpenRows, Store,
+    StoreError, StoreLocation, StoredFinding,
 };
 use std::collections::HashSet;
 use std::path::Path;
@@ -342,6 +343,44 @@ async fn suite(location: StoreLocation) {
         },
     )
     .await;
+    // A text search counts every match on any page, including one past the last match.
+    let search = FindingFilter {
+        text: Some("harborview".into()),
+        ..Default::default()
+    };
+    let everything = store
+        .findings(
+            a,
+            &search,
+            PageRequest {
+                offset: 0,
+                limit: 1000,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(everything.total > 2, "{}", everything.total);
+    for offset in [
+        1,
+        everything.total - 1,
+        everything.total,
+        everything.total + 50,
+    ] {
+        let page = store
+            .findings(a, &search, PageRequest { offset, limit: 2 })
+            .await
+            .unwrap();
+        assert_eq!(page.total, everything.total, "offset {offset}");
+        let want: Vec<&str> = everything
+            .items
+            .iter()
+            .skip(offset as usize)
+            .take(2)
+            .map(|f| f.fingerprint.as_str())
+            .collect();
+        let got: Vec<&str> = page.items.iter().map(|f| f.fingerprint.as_str()).collect();
+        assert_eq!(got, want, "offset {offset}");
+    }
     // Hostile filter values are just values.
     check(
         &store,
@@ -360,6 +399,19 @@ async fn suite(location: StoreLocation) {
         all.len()
     );
     assert_eq!(facets.severities[0].0, all[0].severity);
+    // Each menu lists every value once with its count.
+    let counted = |value: fn(&StoredFinding) -> &str| {
+        let mut m = std::collections::BTreeMap::<String, i64>::new();
+        for f in &all {
+            *m.entry(value(f).to_string()).or_default() += 1;
+        }
+        m.into_iter().collect::<Vec<_>>()
+    };
+    assert_eq!(facets.services, counted(|f| &f.service));
+    assert_eq!(facets.rules, counted(|f| &f.rule_id));
+    assert_eq!(facets.regions, counted(|f| &f.region));
+    assert_eq!(facets.accounts, counted(|f| &f.account));
+    assert_eq!(facets.statuses, counted(|f| &f.status));
     let one = store
         .finding(a, &all[0].fingerprint)
         .await
@@ -456,10 +508,14 @@ async fn suite(location: StoreLocation) {
                 new: d.new.len() as u64,
                 fixed: d.fixed.len() as u64,
                 still_open: d.still_open.len() as u64,
+                still_open_changed: d.still_open.iter().filter(|s| s.change.is_some()).count()
+                    as u64,
                 changed_resources: d.changed_resources.len() as u64,
             },
             "drift {x} → {y}"
         );
+        // Paged by the database, the drift is the in-memory drift cut into pages.
+        assert_drift_pages_match(&store, x, y, &d).await;
     }
     assert_eq!(
         store.drift_counts(b, a).await.unwrap().new,
@@ -534,6 +590,67 @@ fn sqlite_store_from_a_newer_safeguard_is_refused() {
             matches!(err, StoreError::NewerSchema { found: 999, .. }),
             "{err}"
         );
+    });
+}
+
+/// A store written before schema 3 gets its filter menus counted by the migration, with
+/// the same counts recording gives, and its drift sizes computed on first request.
+#[test]
+fn sqlite_migration_3_backfills_facets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.db");
+    let location = StoreLocation::Sqlite(path.clone());
+    block_on(async {
+        let store = Store::open(&location).await.unwrap();
+        let (inv, scan) = first_scan();
+        let a = store.record(&scan).await.unwrap();
+        let removed = scan.findings[0].resource_id.clone();
+        let copied = scan
+            .findings
+            .iter()
+            .find(|f| f.resource_id != removed)
+            .unwrap()
+            .resource_id
+            .clone();
+        let b = store
+            .record(&second_scan(&inv, &removed, &copied))
+            .await
+            .unwrap();
+        let facets = store.facets(b).await.unwrap();
+        let counts = store.drift_counts(a, b).await.unwrap();
+        store.close().await;
+        // Back to schema 2: the tables of migration 3 gone, its record removed.
+        let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(&format!(
+            "sqlite:{}",
+            path.display()
+        ))
+        .await
+        .unwrap();
+        for sql in [
+            "DROP TABLE scan_facets",
+            "DROP TABLE drift_counts",
+            "DELETE FROM schema_migrations WHERE version = 3",
+        ] {
+            sqlx::query(sql).execute(&mut conn).await.unwrap();
+        }
+        let store = Store::open(&location).await.unwrap();
+        assert_eq!(store.schema_version().await.unwrap(), 3);
+        assert_eq!(store.facets(b).await.unwrap(), facets);
+        assert!(!facets.services.is_empty());
+        assert_eq!(store.drift_counts(a, b).await.unwrap(), counts);
+        // Deleting a scan deletes what was kept for it.
+        assert!(store.delete_scan(a).await.unwrap());
+        let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drift_counts")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        assert_eq!(kept, 0);
+        let menus: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scan_facets WHERE scan_id = ?")
+            .bind(a)
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        assert_eq!(menus, 0);
     });
 }
 
@@ -645,4 +762,82 @@ fn locations() {
     );
     assert!(StoreLocation::parse("mysql://x").is_err());
     assert!(StoreLocation::parse("sqlite:").is_err());
+}
+
+/// Every page of [`Store::drift_page`] (several page sizes, both still-open selections)
+/// equals the same slice of the full in-memory drift `whole`.
+async fn assert_drift_pages_match(store: &Store, from: i64, to: i64, whole: &Drift) {
+    let fp = |f: &StoredFinding| f.fingerprint.clone();
+    let open = |s: &StillOpen| (fp(&s.finding), s.change.clone());
+    let moved: Vec<StillOpen> = whole
+        .still_open
+        .iter()
+        .filter(|s| s.change.is_some())
+        .cloned()
+        .collect();
+    let longest = [
+        whole.new.len(),
+        whole.fixed.len(),
+        whole.still_open.len(),
+        whole.changed_resources.len(),
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0);
+    for limit in [1u32, 3, 1000] {
+        for offset in (0..=longest as u64).step_by(limit as usize) {
+            let page = PageRequest { offset, limit };
+            let at = |n: usize| window(n, offset, limit);
+            let (counts, p) = store
+                .drift_page(from, to, StillOpenRows::All, page)
+                .await
+                .unwrap();
+            assert_eq!(counts, store.drift_counts(from, to).await.unwrap());
+            assert_eq!((p.from.id, p.to.id), (from, to));
+            let (new, want) = (&p.new, &whole.new[at(whole.new.len())]);
+            assert_eq!(
+                new.iter().map(fp).collect::<Vec<_>>(),
+                want.iter().map(fp).collect::<Vec<_>>(),
+                "new {from}→{to} {page:?}"
+            );
+            let fixed = |v: &[Fixed]| {
+                v.iter()
+                    .map(|f| (fp(&f.finding), f.how))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                fixed(&p.fixed),
+                fixed(&whole.fixed[at(whole.fixed.len())]),
+                "fixed {from}→{to} {page:?}"
+            );
+            assert_eq!(
+                p.still_open.iter().map(open).collect::<Vec<_>>(),
+                whole.still_open[at(whole.still_open.len())]
+                    .iter()
+                    .map(open)
+                    .collect::<Vec<_>>(),
+                "still open {from}→{to} {page:?}"
+            );
+            assert_eq!(
+                p.changed_resources,
+                whole.changed_resources[at(whole.changed_resources.len())],
+                "resources {from}→{to} {page:?}"
+            );
+            let (_, only_moved) = store
+                .drift_page(from, to, StillOpenRows::Changed, page)
+                .await
+                .unwrap();
+            assert_eq!(
+                only_moved.still_open.iter().map(open).collect::<Vec<_>>(),
+                moved[at(moved.len())].iter().map(open).collect::<Vec<_>>(),
+                "moved {from}→{to} {page:?}"
+            );
+        }
+    }
+}
+
+/// The indices of page `offset`/`limit` in a list of `n` (empty past the end).
+fn window(n: usize, offset: u64, limit: u32) -> std::ops::Range<usize> {
+    let start = (offset as usize).min(n);
+    start..(start + limit as usize).min(n)
 }
